@@ -1,0 +1,54 @@
+# Two commands do all the set-up: `make serve` and `make test`. Everything installs into .venv.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+# medref (our Markdown extension package) is imported from the checkout by both engines.
+export PYTHONPATH := $(CURDIR)
+export DISABLE_MKDOCS_2_WARNING := true
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build build-zensical test check-content lock clean bench offline
+
+help:
+	@echo "make serve           build and serve on http://127.0.0.1:8000 with live reload"
+	@echo "make test            install the test tools and run every check (pytest)"
+	@echo "make build           strict MkDocs build into site/"
+	@echo "make build-zensical  strict Zensical build into site-zensical/"
+	@echo "make lock            recompile the pinned, hashed requirements files"
+
+# The site's own dependencies (hash-checked). The stamp re-installs when the pins change.
+$(BIN)/.site-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	touch $@
+
+# Test tools and the Zensical engine on top.
+$(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt requirements-zensical.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt -r requirements-zensical.txt -r requirements-test.txt
+	touch $@
+
+# Checks that must pass before either engine runs: front matter and review dates.
+check-content: $(BIN)/.site-installed
+	$(BIN)/python -m medref.front_matter docs
+
+serve: $(BIN)/.site-installed check-content
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(BIN)/.site-installed check-content
+	$(BIN)/mkdocs build --strict
+
+build-zensical: $(BIN)/.test-installed check-content
+	$(BIN)/zensical build --strict --clean -f mkdocs.zensical.yml
+
+test: $(BIN)/.test-installed
+	$(BIN)/python -m pytest
+
+lock: $(BIN)/.site-installed
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-zensical.txt requirements-zensical.in
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+
+clean:
+	rm -rf site site-zensical .cache build

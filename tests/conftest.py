@@ -1,0 +1,62 @@
+"""Session fixtures: each engine builds the site once; tests read or serve the result."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests import sitetools
+
+BUILD_ROOT = sitetools.ROOT / "build" / f"test-{os.getpid()}"
+
+
+@pytest.fixture(scope="session")
+def site_builds():
+    """Build lazily: {engine: (CompletedProcess, site_dir)}; removed at the end of the session."""
+    results: dict[str, tuple] = {}
+
+    def get(engine: str):
+        if engine not in results:
+            out = BUILD_ROOT / engine
+            results[engine] = (sitetools.build(engine, out), out)
+        return results[engine]
+
+    yield get
+    shutil.rmtree(BUILD_ROOT, ignore_errors=True)
+
+
+@pytest.fixture(scope="session", params=sitetools.ENGINES)
+def engine(request):
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def site_dir(site_builds, engine) -> Path:
+    """The built site for this engine; fails (with the engine's output) if the build failed."""
+    proc, out = site_builds(engine)
+    if proc.returncode != 0:
+        pytest.fail(f"{engine} strict build failed:\n{proc.stdout}\n{proc.stderr}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    with sitetools.serve(site_dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """A headless system Chromium driven by Playwright (Playwright's own download is not used)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = sitetools.find_chromium()
+    if not executable:
+        pytest.fail("No Chromium found: install Debian's 'chromium' (bash .ci/run does) or set CHROME_PATH")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=sitetools.CHROMIUM_FLAGS)
+        yield browser
+        browser.close()

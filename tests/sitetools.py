@@ -1,0 +1,96 @@
+"""Shared machinery for tests that read a built site: build with either engine, serve on
+loopback, find a Chromium. Checks of the built site work the same whichever engine built it."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINES = ("mkdocs", "zensical")
+BIN = Path(sys.executable).parent
+
+
+def build(engine: str, out_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
+    """Strict build of `project` with `engine` into `out_dir` (inside `project`: Zensical insists)."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
+    out_dir = Path(out_dir).resolve()
+    if engine == "mkdocs":
+        cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", config, "-d", str(out_dir)]
+        return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    # Zensical has no output flag: a throwaway config beside the real one sets site_dir.
+    temp_config = project / f".zensical-test-{os.getpid()}-{out_dir.name}.yml"
+    temp_config.write_text(f"INHERIT: {config}\nsite_dir: {out_dir}\n", encoding="utf-8")
+    try:
+        cmd = [str(BIN / "zensical"), "build", "--strict", "--clean", "-f", temp_config.name]
+        return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+    finally:
+        temp_config.unlink(missing_ok=True)
+
+
+def html_pages(site_dir: Path) -> list[Path]:
+    """Content pages of a built site (not the 404 page or redirect stubs)."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        if path.name == "404.html":
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if 'http-equiv="refresh"' in text[:2000] and len(text) < 3000:
+            continue  # a redirect stub
+        pages.append(path)
+    return pages
+
+
+def page_url(site_dir: Path, page: Path) -> str:
+    """The URL path a page is served at ("/", "/treatment/risks/")."""
+    rel = page.relative_to(site_dir).as_posix()
+    if rel == "index.html":
+        return "/"
+    if rel.endswith("/index.html"):
+        return "/" + rel[: -len("index.html")]
+    return "/" + rel
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@contextlib.contextmanager
+def serve(directory: Path):
+    """Serve a folder on 127.0.0.1 on a free port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-quic",
+]
+
+
+def find_chromium() -> str | None:
+    """CHROME_PATH if set, else the usual names on PATH (Debian's chromium, GitHub's Chrome)."""
+    explicit = os.environ.get("CHROME_PATH")
+    if explicit:
+        return explicit
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
