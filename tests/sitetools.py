@@ -7,6 +7,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,14 @@ def build(engine: str, out_dir: Path, project: Path = ROOT, config: str = "mkdoc
         return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
     finally:
         temp_config.unlink(missing_ok=True)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def output(proc: subprocess.CompletedProcess) -> str:
+    """A build's stdout and stderr without colour codes (Zensical colours its messages)."""
+    return ANSI.sub("", (proc.stdout or "") + (proc.stderr or ""))
 
 
 def html_pages(site_dir: Path) -> list[Path]:
