@@ -124,14 +124,30 @@ def _audience(docs: Path, rel_html: str) -> str:
     return "?"
 
 
+def site_table(site: Path, docs: Path) -> list[tuple[str, str, int, float]]:
+    """(page, audience, words, grade) for every built page that has a source in docs/."""
+    rows = []
+    for page in sorted(site.rglob("index.html")):
+        rel = page.relative_to(site).as_posix()
+        audience = _audience(docs, rel)
+        if audience == "?":
+            continue  # redirect stubs and generated pages
+        g, words = page_grade(page.read_text(encoding="utf-8"))
+        rows.append((rel, audience, words, g))
+    return rows
+
+
+def format_table(rows) -> str:
+    lines = [f"{'page':45} {'audience':9} {'words':>6} {'FK grade':>8} {'age':>4}"]
+    for rel, audience, words, g in rows:
+        lines.append(f"{rel:45} {audience:9} {words:6} {g:8.1f} {reading_age(g):4}")
+    return "\n".join(lines)
+
+
 def main(argv: list[str]) -> int:
     site = Path(argv[1] if len(argv) > 1 else "site")
     docs = Path(argv[2] if len(argv) > 2 else "docs")
-    print(f"{'page':45} {'audience':9} {'words':>6} {'FK grade':>8} {'age':>4}")
-    for page in sorted(site.rglob("index.html")):
-        rel = page.relative_to(site).as_posix()
-        g, words = page_grade(page.read_text(encoding="utf-8"))
-        print(f"{rel:45} {_audience(docs, rel):9} {words:6} {g:8.1f} {reading_age(g):4}")
+    print(format_table(site_table(site, docs)))
     return 0
 
 

@@ -1,0 +1,65 @@
+"""Public prose stays readable: Flesch-Kincaid grade 8 at most on every public page.
+
+Clinician blocks, tables, code and source lists are left out (medref/reading_level.py). The table
+of every page is printed so editors can see where each page stands (pytest -s, or on failure).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medref import reading_level
+from tests import sitetools
+
+LIMIT = 8.0          # issue 4/6: no public page above grade 8 (target 7)
+PUBLIC = {"public", "both"}
+DOCS = sitetools.ROOT / "docs"
+
+
+def too_hard(rows, limit=LIMIT):
+    return [(rel, g) for rel, audience, _, g in rows if audience in PUBLIC and g > limit]
+
+
+def test_public_pages_read_at_grade_8_or_below(site_builds):
+    proc, site = site_builds("mkdocs")
+    assert proc.returncode == 0, sitetools.output(proc)
+    rows = reading_level.site_table(site, DOCS)
+    table = reading_level.format_table(rows)
+    print("\n" + table)
+    failures = too_hard(rows)
+    assert not failures, (
+        "Public prose above Flesch-Kincaid grade 8 (shorter sentences, everyday words; move technical "
+        "detail into a `??? clinician` block):\n"
+        + "\n".join(f"  docs page built as {rel}: grade {g:.1f}" for rel, g in failures)
+        + "\n\n" + table
+    )
+
+
+def test_hard_prose_is_caught_and_clinician_blocks_are_skipped():
+    hard = (
+        "<p>Percutaneous vertebral augmentation necessitates meticulous multidisciplinary "
+        "consideration of contraindications, anticoagulation management and periprocedural "
+        "radiological characterisation of osteoporotic compression deformities.</p>"
+    )
+    easy = "<p>The bone in your back can break. It often heals by itself. This takes a few weeks.</p>"
+    assert reading_level.grade(reading_level.public_prose(hard)) > LIMIT
+    page_with_block = easy + f'<details class="clinician"><summary>For clinicians</summary>{hard}</details>'
+    assert reading_level.grade(reading_level.public_prose(page_with_block)) <= LIMIT
+    rows = [("hard/index.html", "public", 20, 19.0), ("ref/index.html", "clinician", 20, 19.0)]
+    assert too_hard(rows) == [("hard/index.html", 19.0)]
+
+
+def test_reading_age_matches_grade():
+    assert reading_level.reading_age(6.0) == 11
+    assert reading_level.reading_age(2.0) == 7
+
+
+def test_every_public_page_shows_its_reading_level(site_dir):
+    """The review box (medref/furniture.py) publishes the level on the page itself."""
+    missing = []
+    for rel, audience, _, _ in reading_level.site_table(site_dir, DOCS):
+        if audience in PUBLIC:
+            html = (site_dir / rel).read_text(encoding="utf-8")
+            if "Reading level" not in html:
+                missing.append(rel)
+    assert not missing, "Pages without a 'Reading level' line in their review box: " + ", ".join(missing)
