@@ -7,11 +7,15 @@ the page being converted (or None), set by the first preprocessor to run.
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from medref.furniture import FurnitureTreeprocessor, Site
 from medref.pages import PageIndex
 
 # Preprocessor priorities: ours run before pymdownx.snippets (32) appends the glossary, so they see
 # the page's own text, and after that nothing of ours touches the appended abbreviations.
 PRIORITY_IDENTIFY = 40
+# Treeprocessor: page furniture goes after inline (20), footnotes and toc (5), so it follows the Sources
+# list and stays out of the contents list, and before MkDocs rewrites .md links (relpath, 0).
+PRIORITY_FURNITURE = 2
 
 
 class IdentifyPage(Preprocessor):
@@ -31,6 +35,7 @@ class MedrefExtension(Extension):
             "docs_dir": ["docs", "Folder of the Markdown pages (used to name files in errors)"],
             "site_url": ["", "Public base URL of the site (for citations of a page)"],
             "repo_url": ["", "Repository URL (for 'report an error' links)"],
+            "site_name": ["", "Site name (for citations of a page)"],
         }
         super().__init__(**kwargs)
 
@@ -39,6 +44,12 @@ class MedrefExtension(Extension):
         md.medref_page = None
         index = PageIndex(self.getConfig("docs_dir"))
         md.preprocessors.register(IdentifyPage(md, index), "medref-identify", PRIORITY_IDENTIFY)
+        site = Site(
+            name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
+        )
+        md.treeprocessors.register(
+            FurnitureTreeprocessor(md, site, self.getConfig("data_dir")), "medref-furniture", PRIORITY_FURNITURE
+        )
 
     def reset(self):
         pass

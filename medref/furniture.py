@@ -1,0 +1,318 @@
+"""Page furniture appended to every page: review box, "Cite this page", "Report an error", JSON-LD.
+
+Rendered here rather than in a template because a template (Jinja2 or MiniJinja) cannot count the
+sources a page cites or measure its reading level, and because this way both engines produce the
+same HTML and every piece can be unit-tested without a build.
+
+It is a treeprocessor that runs late (after inline content, citations, footnotes and the table of
+contents, so it sits below the Sources list and stays out of the page's contents list) but before
+MkDocs rewrites links (priority 0). Links to other pages are written as links to their Markdown
+source, so each engine turns them into the right address for its URL style (the offline build
+uses name.html) and checks them. Inputs: `md.medref_page` (which page, its front matter) and
+`md.medref_cited` (ordered citation keys, set by the citation processor; absent means none).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import html
+import json
+import posixpath
+from urllib.parse import quote
+
+import re
+import xml.etree.ElementTree as etree
+
+from markdown.treeprocessors import Treeprocessor
+
+from medref.pages import PageInfo
+
+EDITORIAL_POLICY = "about/editorial-policy.md"
+LANGUAGE = "en-GB"
+
+# What every page is about. Alternate names are the ones readers and clinicians search for.
+PROCEDURES = (
+    {
+        "@type": "MedicalProcedure",
+        "name": "Vertebroplasty",
+        "alternateName": ["percutaneous vertebroplasty", "PVP", "vertebral augmentation"],
+        "procedureType": "https://schema.org/PercutaneousProcedure",
+        "bodyLocation": "Spine (vertebral body)",
+    },
+    {
+        "@type": "MedicalProcedure",
+        "name": "Kyphoplasty",
+        "alternateName": [
+            "balloon kyphoplasty", "percutaneous balloon kyphoplasty", "BKP",
+            "vertebral augmentation", "kyphoplasty with a stent",
+        ],
+        "procedureType": "https://schema.org/PercutaneousProcedure",
+        "bodyLocation": "Spine (vertebral body)",
+    },
+)
+
+AUDIENCE_JSON = {
+    "public": [{"@type": "Patient"}],
+    "clinician": [{"@type": "MedicalAudience", "audienceType": "Clinician"}],
+    "both": [{"@type": "Patient"}, {"@type": "MedicalAudience", "audienceType": "Clinician"}],
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Site:
+    name: str
+    url: str                      # public base URL, e.g. https://example.org/vk/
+    repo_url: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CitedWork:
+    title: str
+    url: str | None
+    scholarly: bool               # a journal article (ScholarlyArticle) rather than guidance
+
+
+# ------------------------------------------------------------------------------------- helpers
+
+def as_date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def long_date(day: dt.date | None) -> str:
+    """21 November 2026 (UK order)."""
+    return f"{day.day} {day:%B %Y}" if day else "not recorded"
+
+
+def canonical_url(site: Site, page: PageInfo) -> str:
+    """The published address of a page (always directory style: that is what people cite)."""
+    return site.url.rstrip("/") + "/" + page.url
+
+
+def source_href(from_rel: str, to_rel: str) -> str:
+    """A link from one page's Markdown source to another's; the engine turns it into a URL."""
+    return posixpath.relpath(to_rel, posixpath.dirname(from_rel) or ".")
+
+
+def issue_link(repo_url: str, title: str, url: str) -> str:
+    """A GitHub "new issue" link with the page named in the title and body (URL-encoded)."""
+    issue_title = f"Error on page: {title}"
+    body = (
+        f"Page: {title}\nAddress: {url}\n\n"
+        "What is wrong (quote the sentence if you can):\n\n"
+        "What it should say, and the source for that (if you have one):\n"
+    )
+    return f"{repo_url.rstrip('/')}/issues/new?title={quote(issue_title, safe='')}&body={quote(body, safe='')}"
+
+
+# ------------------------------------------------------------------------------------- citations
+
+def vancouver(site: Site, title: str, url: str, reviewed: dt.date | None) -> str:
+    """NLM/Vancouver style for a web page with an organisation as author."""
+    when = f"{reviewed:%Y %b} {reviewed.day}" if reviewed else "n.d."
+    year = f"{reviewed:%Y}" if reviewed else "n.d."
+    return f"{site.name}. {title} [Internet]. {year} [last reviewed {when}; cited DATE]. Available from: {url}"
+
+
+def apa(site: Site, title: str, url: str, reviewed: dt.date | None) -> str:
+    """APA 7 style for a web page that changes over time (hence the retrieval date)."""
+    when = f"{reviewed:%Y, %B} {reviewed.day}" if reviewed else "n.d."
+    return f"{site.name}. ({when}). {title}. Retrieved DATE, from {url}"
+
+
+# ------------------------------------------------------------------------------------- HTML blocks
+
+def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None) -> str:
+    meta = page.meta
+    last, nxt = as_date(meta.get("last_reviewed")), as_date(meta.get("next_review"))
+    policy = source_href(page.rel, EDITORIAL_POLICY)
+    sources_text = (
+        f'<a href="#sources">{sources} listed under Sources</a>' if sources
+        else "none on this page"
+    )
+    rows = [
+        ("Last reviewed", f'<time datetime="{last.isoformat()}">{long_date(last)}</time>' if last else long_date(last)),
+        ("Next review due", f'<time datetime="{nxt.isoformat()}">{long_date(nxt)}</time>' if nxt else long_date(nxt)),
+        ("How it was checked", html.escape(str(meta.get("review") or "not recorded"))),
+        ("Sources cited", sources_text),
+    ]
+    if reading_age is not None:
+        rows.append(("Reading level", f"about age {reading_age}"))
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    address = html.escape(canonical_url(site, page))
+    return (
+        '<aside class="medref-review" aria-label="About this page" data-search-exclude="">'
+        '<h2 class="medref-review-title">About this page</h2>'
+        f"<dl>{items}</dl>"
+        f'<p class="medref-review-policy">How we write and check pages: '
+        f'<a href="{html.escape(policy)}">our editorial policy</a>.</p>'
+        f'<p class="medref-print-only">Printed from {address}</p>'
+        "</aside>"
+    )
+
+
+def cite_block(page: PageInfo, site: Site) -> str:
+    title = str(page.meta.get("title") or "")
+    url = canonical_url(site, page)
+    reviewed = as_date(page.meta.get("last_reviewed"))
+    styles = (("Vancouver", "medref-cite-vancouver", vancouver(site, title, url, reviewed)),
+              ("APA", "medref-cite-apa", apa(site, title, url, reviewed)))
+    parts = []
+    for label, ident, text in styles:
+        parts.append(
+            f'<p><strong>{label}</strong> '
+            f'<button type="button" class="md-button medref-copy" data-medref-copy="{ident}">Copy</button></p>'
+            f'<p id="{ident}" class="medref-citation">{html.escape(text)}</p>'
+        )
+    return (
+        '<details class="medref-cite" data-search-exclude="">'
+        "<summary>Cite this page</summary>"
+        + "".join(parts)
+        + "<p>Replace DATE with the date you read the page.</p>"
+        "</details>"
+    )
+
+
+def report_link(page: PageInfo, site: Site) -> str:
+    title = str(page.meta.get("title") or page.rel)
+    href = issue_link(site.repo_url, title, canonical_url(site, page))
+    return (
+        '<p class="medref-report" data-search-exclude="">'
+        f'<a href="{html.escape(href)}">Report an error on this page</a> '
+        "(opens a form on GitHub; you need a free account).</p>"
+    )
+
+
+def json_ld(page: PageInfo, site: Site, cited: list[CitedWork]) -> dict:
+    meta = page.meta
+    data = {
+        "@context": "https://schema.org",
+        "@type": "MedicalWebPage",
+        "name": str(meta.get("title") or ""),
+        "description": str(meta.get("description") or ""),
+        "url": canonical_url(site, page),
+        "inLanguage": LANGUAGE,
+        "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
+        "about": [dict(p) for p in PROCEDURES],
+        "audience": AUDIENCE_JSON.get(str(meta.get("audience")), AUDIENCE_JSON["both"]),
+    }
+    reviewed = as_date(meta.get("last_reviewed"))
+    if reviewed:
+        data["lastReviewed"] = reviewed.isoformat()
+    if cited:
+        data["citation"] = [
+            {"@type": "ScholarlyArticle" if work.scholarly else "CreativeWork", "name": work.title,
+             **({"url": work.url} if work.url else {})}
+            for work in cited
+        ]
+    return data
+
+
+def json_ld_text(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/")  # never close the script element early
+
+
+def json_ld_script(data: dict) -> str:
+    return f'<script type="application/ld+json">{json_ld_text(data)}</script>'
+
+
+def visible_furniture(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None) -> str:
+    """Review box, cite block and report link (well-formed markup, so it parses as XML too)."""
+    return "\n".join((
+        review_box(page, site, len(cited), reading_age),
+        cite_block(page, site),
+        report_link(page, site),
+    ))
+
+
+def furniture_html(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None) -> str:
+    """Everything appended to a page, as HTML."""
+    return visible_furniture(page, site, cited, reading_age) + "\n" + json_ld_script(json_ld(page, site, cited))
+
+
+# ------------------------------------------------------------------------------------- references
+
+def _cited_works(keys: list[str], data_dir: str) -> list[CitedWork]:
+    """Title and link for each cited key, from the citation module's loader (order kept)."""
+    if not keys:
+        return []
+    try:
+        from medref.references import load_references
+        refs = load_references(data_dir)
+    except Exception:  # the citation processor reports broken reference data itself
+        refs = {}
+    if isinstance(refs, (list, tuple)):
+        refs = {getattr(r, "key", None): r for r in refs}
+    works = []
+    for key in keys:
+        ref = refs.get(key)
+        if ref is None:
+            works.append(CitedWork(title=key, url=None, scholarly=False))
+            continue
+        url = getattr(ref, "link", None) or getattr(ref, "doi_url", None) or getattr(ref, "pubmed_url", None)
+        scholarly = bool(getattr(ref, "doi_url", None) or getattr(ref, "pubmed_url", None)) and \
+            getattr(ref, "group", "") != "guidance"
+        works.append(CitedWork(title=str(getattr(ref, "title", key)), url=url or None, scholarly=scholarly))
+    return works
+
+
+STASH_PLACEHOLDER = re.compile("\x02wzxhzdk:(\\d+)\x03")
+
+
+def rendered_html(md, root) -> str:
+    """The page as HTML so far, with raw-HTML blocks put back (they wait in a stash until the end)."""
+    text = md.serializer(root)
+    blocks = md.htmlStash.rawHtmlBlocks
+
+    def restore(match):
+        i = int(match.group(1))
+        return str(blocks[i]) if i < len(blocks) else ""
+
+    return STASH_PLACEHOLDER.sub(restore, text)
+
+
+def reading_age_of(page: PageInfo, html_text: str) -> int | None:
+    """Reading age of the public prose, for pages written for the public."""
+    if page.meta.get("audience") not in ("public", "both"):
+        return None
+    from medref.reading_level import grade, public_prose, reading_age
+
+    prose = public_prose(html_text)
+    if len(prose.split()) < 3:
+        return None
+    return reading_age(grade(prose))
+
+
+def furniture_elements(page: PageInfo, site: Site, cited: list[CitedWork], age: int | None) -> list[etree.Element]:
+    """The furniture as elements: parsed from our own markup, plus the JSON-LD script."""
+    elements = list(etree.fromstring(f"<div>{visible_furniture(page, site, cited, age)}</div>"))
+    script = etree.Element("script", {"type": "application/ld+json"})
+    script.text = json_ld_text(json_ld(page, site, cited))  # the serializer writes script text unescaped
+    return elements + [script]
+
+
+class FurnitureTreeprocessor(Treeprocessor):
+    def __init__(self, md, site: Site, data_dir: str):
+        super().__init__(md)
+        self.site = site
+        self.data_dir = data_dir
+
+    def run(self, root):
+        page = getattr(self.md, "medref_page", None)
+        if page is None:  # a snippet, a unit test, or a page we cannot identify
+            return None
+        cited = _cited_works(list(getattr(self.md, "medref_cited", None) or []), self.data_dir)
+        age = reading_age_of(page, rendered_html(self.md, root))
+        for element in furniture_elements(page, self.site, cited, age):
+            root.append(element)
+        return None
