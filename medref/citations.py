@@ -1,0 +1,225 @@
+"""Numbered citations: `[@key]` and `[@a; @b]` in Markdown, a Sources list at the foot of the page,
+and the grouped `[[references]]` list for the References page.
+
+How it fits together (priorities matter):
+- CitationInline (inline pattern, priority 176, after code spans at 190) turns each citation into a
+  placeholder <sup> holding its keys, failing the build on an unknown key (file, line, key).
+- CitationNumbers (treeprocessor, priority 15: after inline processing at 20, before abbr at 7 and the
+  table of contents at 5) walks the page in document order, numbers keys by first use, links each
+  number to `#source-<key>` and appends `## Sources {#sources}`. It leaves the page's cited keys,
+  in order, in `md.medref_cited` for other features (review box, JSON-LD).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from xml.etree import ElementTree as etree
+
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.references import FILENAME, GROUPS, load_references
+
+# Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
+CITE_RE = r"\[@([^\]\n]*)\]"
+KEY_ATTR = "data-medref-keys"
+PRIORITY_RESET = 38
+PRIORITY_INLINE = 176
+PRIORITY_NUMBERS = 15
+PRIORITY_DIRECTIVE = 75
+
+
+def parse_keys(inner: str) -> list[str] | None:
+    """'a; @b' (the text after '[@') -> ['a', 'b']; None if malformed."""
+    parts = [p.strip() for p in ("@" + inner).split(";")]
+    keys = []
+    for part in parts:
+        if not re.fullmatch(r"@[A-Za-z0-9_.:-]+", part):
+            return None
+        keys.append(part[1:])
+    return keys
+
+
+class CitationError(MedrefBuildError):
+    pass
+
+
+def unknown_key_message(md, key: str, source_file: str) -> str:
+    return (f"{where(md, '@' + key)}: unknown citation key '{key}'; add it to {source_file} "
+            "or fix the key (see AUTHORING.md, 'Citation keys')")
+
+
+class ResetPage(Preprocessor):
+    """Per-page state starts empty (one Markdown instance converts every page in turn)."""
+
+    def run(self, lines):
+        self.md.medref_cited = []
+        return lines
+
+
+class CitationInline(InlineProcessor):
+    def __init__(self, md, data_dir: str):
+        super().__init__(CITE_RE, md)
+        self.data_dir = data_dir
+
+    def handleMatch(self, m, data):  # noqa: N802
+        refs = load_references(self.data_dir)
+        keys = parse_keys(m.group(1))
+        if keys is None:
+            raise CitationError(
+                f"{where(self.md, m.group(0))}: malformed citation '{m.group(0)}'; write [@key] or "
+                "[@key1; @key2] (keys separated by semicolons, each starting with @)")
+        for key in keys:
+            if key not in refs:
+                raise CitationError(unknown_key_message(self.md, key, str(Path(self.data_dir) / FILENAME)))
+        sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
+        return sup, m.start(0), m.end(0)
+
+
+class CitationNumbers(Treeprocessor):
+    def __init__(self, md, data_dir: str):
+        super().__init__(md)
+        self.data_dir = data_dir
+
+    def run(self, root):
+        cited: list[str] = []
+        placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
+        if not placeholders:
+            self.md.medref_cited = []
+            return
+        refs = load_references(self.data_dir)
+        for sup in placeholders:
+            keys = sup.attrib.pop(KEY_ATTR).split()
+            for key in keys:
+                if key not in cited:
+                    cited.append(key)
+            numbers = sorted({cited.index(k) + 1 for k in keys})
+            for position, number in enumerate(numbers):
+                ref = refs[cited[number - 1]]
+                link = etree.SubElement(sup, "a", {
+                    "href": f"#source-{ref.key}",
+                    "title": short_label(ref),
+                })
+                link.text = str(number)
+                if position < len(numbers) - 1:
+                    link.tail = ","
+        self.md.medref_cited = cited
+        append_sources(self.md, root, [refs[k] for k in cited])
+
+
+def short_label(ref) -> str:
+    """'Buchbinder 2009' style label for a link's tooltip."""
+    if not ref.authors:
+        return f"{ref.title.split(':')[0]} {ref.year}"
+    words = ref.authors[0].split()
+    # "Buchbinder R" -> "Buchbinder"; an organisation ("National Institute for ...") keeps its name.
+    personal = len(words) >= 2 and words[-1].isupper() and len(words[-1]) <= 3
+    first = " ".join(words[:-1]) if personal else ref.authors[0]
+    more = " et al." if len(ref.authors) > 1 else ""
+    return f"{first}{more} {ref.year}"
+
+
+def append_sources(md, root, refs) -> None:
+    heading = etree.SubElement(root, "h2", {"id": "sources"})
+    heading.text = "Sources"
+    ol = etree.SubElement(root, "ol", {"class": "medref-sources"})
+    for ref in refs:
+        li = etree.SubElement(ol, "li", {"id": f"source-{ref.key}"})
+        li.text = stash(md, ref.vancouver_html())
+
+
+class ReferencesDirective(DirectiveProcessor):
+    """`[[references]]`: every reference, grouped, for the References page."""
+
+    NAMES = ("references",)
+
+    def __init__(self, parser, md, data_dir: str):
+        super().__init__(parser, md)
+        self.data_dir = data_dir
+
+    def render(self, parent, name, arg, line_text):
+        if arg:
+            raise CitationError(f"{where(self.md, line_text)}: [[references]] takes no argument; "
+                                "write [[references]] on its own line")
+        refs = load_references(self.data_dir)
+        for group, heading_text in GROUPS.items():
+            members = sorted((r for r in refs.values() if r.group == group),
+                             key=lambda r: (r.authors[0].lower() if r.authors else r.title.lower(), r.year))
+            if not members:
+                continue
+            heading = etree.SubElement(parent, "h2", {"id": f"references-{group}"})
+            heading.text = heading_text
+            ul = etree.SubElement(parent, "ul", {"class": "medref-references"})
+            for ref in members:
+                li = etree.SubElement(ul, "li", {"id": f"ref-{ref.key}"})
+                li.text = stash(self.md, ref.vancouver_html())
+
+
+def register(md, data_dir: str) -> None:
+    md.medref_cited = []
+    md.preprocessors.register(ResetPage(md), "medref-reset", PRIORITY_RESET)
+    md.inlinePatterns.register(CitationInline(md, data_dir), "medref-cite", PRIORITY_INLINE)
+    md.treeprocessors.register(CitationNumbers(md, data_dir), "medref-cite-numbers", PRIORITY_NUMBERS)
+    md.parser.blockprocessors.register(ReferencesDirective(md.parser, md, data_dir), "medref-references",
+                                       PRIORITY_DIRECTIVE)
+
+
+# ---- Which keys the docs cite (for `python -m medref.references --uncited`) -------------------------
+
+FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
+CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
+DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
+
+
+def _prose_lines(text: str):
+    """Lines of Markdown outside fenced code, with inline code spans removed."""
+    fence = None
+    for line in text.splitlines():
+        opener = FENCE_RE.match(line)
+        if fence:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = None
+            continue
+        if opener:
+            fence = opener.group(1)
+            continue
+        yield CODE_SPAN_RE.sub("", line)
+
+
+def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
+    """Citation keys a page's Markdown uses, directly or through risk directives, in order."""
+    keys: list[str] = []
+    for line in _prose_lines(text):
+        for match in re.finditer(CITE_RE, line):
+            for key in parse_keys(match.group(1)) or []:
+                if key not in keys:
+                    keys.append(key)
+        directive = DIRECTIVE_RE.match(line)
+        if directive and risks is not None:
+            name, arg = directive.group(1), (directive.group(2) or "").strip()
+            if name == "risk-table":
+                chosen = [r for r in risks.values() if not arg or r.procedure in (arg, "both")]
+            else:
+                chosen = [risks[arg]] if arg in risks else []
+            for risk in chosen:
+                for key in risk.sources:
+                    if key not in keys:
+                        keys.append(key)
+    return keys
+
+
+def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
+    from medref.risks import load_risks
+
+    try:
+        risks = load_risks(data_dir)
+    except FileNotFoundError:
+        risks = {}
+    cited: set[str] = set()
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        cited.update(keys_cited_in_text(path.read_text(encoding="utf-8"), risks))
+    return cited
+

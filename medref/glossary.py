@@ -1,0 +1,192 @@
+"""The glossary: data/glossary.yml -> the Glossary page (`[[glossary]]`) and includes/abbreviations.md.
+
+includes/abbreviations.md is appended to every page by pymdownx.snippets, so each abbreviation gets a
+tooltip. It is generated: run `python -m medref.glossary` after editing data/glossary.yml (a unit test
+fails while the two disagree).
+
+Schema: a list of {term (UK spelling, required), us (US spelling or word), abbr, meaning (required,
+plain words), see (list of other terms)}.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from xml.etree import ElementTree as etree
+
+import yaml
+
+from medref.directives import DirectiveProcessor, MedrefBuildError, where
+
+FILENAME = "glossary.yml"
+ABBREVIATIONS = Path("includes") / "abbreviations.md"
+FIELDS = ("term", "us", "abbr", "meaning", "see")
+PRIORITY_DIRECTIVE = 73
+SHORT_MEANING = 90  # characters of meaning kept in a tooltip
+
+
+class GlossaryDataError(ValueError):
+    """data/glossary.yml is malformed; the message lists every problem and how to fix it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Term:
+    term: str
+    meaning: str
+    us: str = ""
+    abbr: str = ""
+    see: tuple[str, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.term)
+
+
+def slugify(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def parse_glossary(data, source: str) -> list[Term]:
+    if not isinstance(data, list):
+        raise GlossaryDataError(f"{source}: must be a list of terms ('- term: ...' entries)")
+    problems: list[str] = []
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    for number, entry in enumerate(data, start=1):
+        where_ = f"{source}: entry {number} (term '{entry.get('term') if isinstance(entry, dict) else entry}')"
+        if not isinstance(entry, dict):
+            problems.append(f"{where_}: not a mapping of 'field: value' lines")
+            continue
+        entry_problems = [f"{where_}: unknown field '{f}'; use only {', '.join(FIELDS)}"
+                          for f in entry if f not in FIELDS]
+        for field in ("term", "meaning"):
+            if not isinstance(entry.get(field), str) or not entry[field].strip():
+                entry_problems.append(f"{where_}: missing '{field}'; every entry needs a term and a plain meaning")
+        for field in ("us", "abbr"):
+            if entry.get(field) is not None and not isinstance(entry[field], str):
+                entry_problems.append(f"{where_}: '{field}' must be text (quote it)")
+        see = entry.get("see") or []
+        if not isinstance(see, list) or not all(isinstance(s, str) for s in see):
+            entry_problems.append(f"{where_}: 'see' must be a list of other terms, e.g. [Kyphoplasty]")
+            see = []
+        if isinstance(entry.get("term"), str):
+            slug = slugify(entry["term"])
+            if slug in seen:
+                entry_problems.append(f"{where_}: duplicate term (also entry {seen[slug]}); merge the two entries")
+            seen.setdefault(slug, number)
+        problems += entry_problems
+        if not entry_problems:
+            terms.append(Term(term=entry["term"].strip(), meaning=entry["meaning"].strip(),
+                              us=(entry.get("us") or "").strip(), abbr=(entry.get("abbr") or "").strip(),
+                              see=tuple(s.strip() for s in see)))
+    slugs = {t.slug for t in terms}
+    for term in terms:
+        for target in term.see:
+            if slugify(target) not in slugs:
+                problems.append(f"{source}: term '{term.term}' has see: '{target}', which is not a term; "
+                                "add that term or fix the spelling")
+    if problems:
+        raise GlossaryDataError("\n".join(problems))
+    return sorted(terms, key=lambda t: t.term.lower())
+
+
+def load_glossary(data_dir: str | Path) -> list[Term]:
+    path = Path(data_dir) / FILENAME
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise GlossaryDataError(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
+    return parse_glossary(data or [], str(path))
+
+
+def short_meaning(meaning: str) -> str:
+    """The first sentence, without Markdown, cut to fit a tooltip."""
+    text = re.sub(r"\[@[^\]]*\]", "", meaning)            # citations
+    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)   # links -> their text
+    text = re.sub(r"[*_`]", "", text).strip()
+    first = re.split(r"(?<=[.!?])\s", text, maxsplit=1)[0].rstrip(".")
+    if len(first) > SHORT_MEANING:
+        first = first[:SHORT_MEANING].rsplit(" ", 1)[0] + "…"
+    return first
+
+
+def abbreviations_text(terms: list[Term]) -> str:
+    """The generated includes/abbreviations.md: `*[ABBR]: Term: short meaning` per abbreviation."""
+    lines = []
+    for term in sorted((t for t in terms if t.abbr), key=lambda t: t.abbr.lower()):
+        meaning = short_meaning(term.meaning)
+        same = term.term.lower() == term.abbr.lower()
+        expansion = meaning if same else f"{term.term}: {meaning}"
+        lines.append(f"*[{term.abbr}]: {expansion}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+class GlossaryDirective(DirectiveProcessor):
+    """`[[glossary]]`: every term, grouped A-Z, each with id `term-<slug>`."""
+
+    NAMES = ("glossary",)
+
+    def __init__(self, parser, md, data_dir: str):
+        super().__init__(parser, md)
+        self.data_dir = data_dir
+
+    def render(self, parent, name, arg, line_text):
+        if arg:
+            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] takes no argument")
+        terms = load_glossary(self.data_dir)
+        if not terms:
+            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] found no terms; add them to "
+                                   f"{Path(self.data_dir) / FILENAME}")
+        by_term = {t.slug: t for t in terms}
+        letters: dict[str, list[Term]] = {}
+        for term in terms:
+            first = term.term[:1].upper()
+            letters.setdefault(first if first.isalpha() else "#", []).append(term)
+        nav = etree.SubElement(parent, "p", {"class": "medref-glossary-letters"})
+        nav.text = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in letters)
+        for letter, members in letters.items():
+            heading = etree.SubElement(parent, "h2", {"id": f"glossary-{letter.lower()}"})
+            heading.text = letter
+            dl = etree.SubElement(parent, "dl", {"class": "medref-glossary"})
+            for term in members:
+                dt = etree.SubElement(dl, "dt", {"id": f"term-{term.slug}"})
+                dt.text = term.term + (f" ({term.abbr})" if term.abbr and term.abbr != term.term else "")
+                dd = etree.SubElement(dl, "dd")
+                text = term.meaning
+                if term.us:
+                    text += f" US: {term.us}."
+                if term.see:
+                    links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
+                    text += f" See also: {links}."
+                dd.text = text
+
+
+def register(md, data_dir: str) -> None:
+    md.parser.blockprocessors.register(GlossaryDirective(md.parser, md, data_dir), "medref-glossary",
+                                       PRIORITY_DIRECTIVE)
+
+
+def main(argv: list[str]) -> int:
+    data_dir = Path(argv[1]) if len(argv) > 1 else Path("data")
+    out = Path(argv[2]) if len(argv) > 2 else ABBREVIATIONS
+    try:
+        terms = load_glossary(data_dir)
+    except GlossaryDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not terms:
+        print(f"{data_dir / FILENAME}: no terms found; nothing written", file=sys.stderr)
+        return 1
+    out.write_text(abbreviations_text(terms), encoding="utf-8")
+    print(f"wrote {out} ({sum(1 for t in terms if t.abbr)} abbreviations from {len(terms)} terms)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

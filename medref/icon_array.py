@@ -1,0 +1,110 @@
+"""Icon arrays: an inline SVG of 100 or 1,000 people with the affected ones marked.
+
+Marked people differ from the rest by shape (a square, not a dot) as well as colour, so the picture
+reads in greyscale print and for colour-blind readers. Colours come from CSS variables (site.css,
+"medref: citations, risks, icon arrays, glossary"), with currentColor fallbacks in the SVG itself.
+The SVG scales with its container (viewBox, width 100%) and needs no JavaScript.
+"""
+
+from __future__ import annotations
+
+import html
+
+CELL = 10          # user units per person
+BLOCK_GAP = 6      # extra space between blocks of 10 x 10, to make counting easier
+DOT_R = {100: 2.6, 1000: 2.4}
+SQUARE = {100: 7.6, 1000: 7.6}
+OUTLINE_W = {100: 1.4, 1000: 1.5}
+
+
+def _positions(per: int) -> list[tuple[float, float]]:
+    """Centre of each icon in fill order: block by block (10 x 10), row by row inside a block.
+
+    100 people are one block split into quarters by small gaps; 1,000 are ten blocks, five across.
+    """
+    points = []
+    if per == 100:
+        for row in range(10):
+            for col in range(10):
+                x = col * CELL + (BLOCK_GAP / 2 if col >= 5 else 0) + CELL / 2
+                y = row * CELL + (BLOCK_GAP / 2 if row >= 5 else 0) + CELL / 2
+                points.append((x, y))
+        return points
+    for block in range(per // 100):
+        bx, by = block % 5, block // 5
+        for row in range(10):
+            for col in range(10):
+                x = bx * (10 * CELL + BLOCK_GAP) + col * CELL + CELL / 2
+                y = by * (10 * CELL + BLOCK_GAP) + row * CELL + CELL / 2
+                points.append((x, y))
+    return points
+
+
+def _size(per: int) -> tuple[float, float]:
+    if per == 100:
+        side = 10 * CELL + BLOCK_GAP / 2
+        return side, side
+    blocks_across, blocks_down = 5, per // 500
+    return (blocks_across * 10 * CELL + (blocks_across - 1) * BLOCK_GAP,
+            blocks_down * 10 * CELL + (blocks_down - 1) * BLOCK_GAP)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _dots(points, r: float) -> str:
+    # Two half-arcs draw a full circle; one path for all dots keeps the SVG small.
+    return "".join(f"M{_fmt(x - r)} {_fmt(y)}a{_fmt(r)} {_fmt(r)} 0 1 0 {_fmt(2 * r)} 0"
+                   f"a{_fmt(r)} {_fmt(r)} 0 1 0 {_fmt(-2 * r)} 0z" for x, y in points)
+
+
+def _squares(points, side: float) -> str:
+    h = side / 2
+    return "".join(f"M{_fmt(x - h)} {_fmt(y - h)}h{_fmt(side)}v{_fmt(side)}h{_fmt(-side)}z" for x, y in points)
+
+
+def icon_array_svg(per: int, marked: int, label: str, uncertain: int = 0) -> str:
+    """SVG of `per` icons: `marked` filled squares, then `uncertain` outlined squares, then dots.
+
+    `label` is the text alternative (aria-label and <title>); it should say what the sentence says.
+    """
+    if per not in (100, 1000):
+        raise ValueError(f"icon arrays show 100 or 1000 people, not {per}")
+    if marked < 0 or uncertain < 0 or marked + uncertain > per:
+        raise ValueError(f"cannot mark {marked} + {uncertain} of {per}")
+    points = _positions(per)
+    width, height = _size(per)
+    side, outline = SQUARE[per], OUTLINE_W[per]
+    marked_pts = points[:marked]
+    uncertain_pts = points[marked:marked + uncertain]
+    other_pts = points[marked + uncertain:]
+    text = html.escape(label, quote=True)
+    parts = [
+        f'<svg class="medref-ia-grid medref-ia-{per}" viewBox="0 0 {_fmt(width)} {_fmt(height)}" '
+        f'role="img" aria-label="{text}" focusable="false" width="100%" '
+        f'preserveAspectRatio="xMidYMin meet" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{text}</title>",
+    ]
+    if other_pts:
+        parts.append(f'<path class="medref-ia-others" fill="currentColor" d="{_dots(other_pts, DOT_R[per])}"/>')
+    if marked_pts:
+        parts.append(f'<path class="medref-ia-marked" fill="currentColor" d="{_squares(marked_pts, side)}"/>')
+    if uncertain_pts:
+        inset = side - outline  # keep the outline's outer edge the same size as a filled square
+        parts.append(f'<path class="medref-ia-range" fill="none" stroke="currentColor" '
+                     f'stroke-width="{_fmt(outline)}" d="{_squares(uncertain_pts, inset)}"/>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def legend_swatch(kind: str) -> str:
+    """A small decorative symbol for the legend, matching the grid's shapes ('marked', 'range', 'others')."""
+    shapes = {
+        "marked": '<path class="medref-ia-marked" fill="currentColor" d="M1.2 1.2h7.6v7.6h-7.6z"/>',
+        "range": '<path class="medref-ia-range" fill="none" stroke="currentColor" stroke-width="1.4" '
+                 'd="M1.9 1.9h6.2v6.2h-6.2z"/>',
+        "others": '<path class="medref-ia-others" fill="currentColor" d="M2.4 5a2.6 2.6 0 1 0 5.2 0a2.6 2.6 0 1 0 -5.2 0z"/>',
+    }
+    return (f'<svg class="medref-ia-swatch" viewBox="0 0 10 10" width="16" height="16" aria-hidden="true" '
+            f'focusable="false" xmlns="http://www.w3.org/2000/svg">{shapes[kind]}</svg>')

@@ -1,0 +1,235 @@
+"""The site's sources: load and check data/references.yml, and format each work in Vancouver style.
+
+Every citation on every page resolves through `load_references`, so a typo in a DOI or a missing
+year stops the build here, with the file, the entry and what to do, instead of shipping a broken link.
+
+Run `python -m medref.references --uncited docs` to list references that no page cites.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+FILENAME = "references.yml"
+KEY_RE = re.compile(r"^[a-z0-9-]+$")
+DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+PMID_RE = re.compile(r"^\d{1,9}$")
+GROUPS = {  # group -> heading on the References page, in page order
+    "guidance": "Guidance",
+    "trials": "Randomised trials",
+    "reviews": "Reviews",
+    "complications": "Complication studies",
+    "other": "Other",
+}
+FIELDS = ("key", "group", "authors", "year", "title", "journal", "volume", "issue", "pages",
+          "doi", "pmid", "url", "funding", "note")
+MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
+
+
+class ReferenceDataError(ValueError):
+    """data/references.yml is malformed; the message lists every problem and how to fix it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Reference:
+    key: str
+    group: str
+    title: str
+    year: int
+    authors: tuple[str, ...] = ()
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    doi: str = ""
+    pmid: str = ""
+    url: str = ""
+    funding: str = ""
+    note: str = ""  # for editors; not shown on pages
+
+    @property
+    def doi_url(self) -> str:
+        return f"https://doi.org/{self.doi}" if self.doi else ""
+
+    @property
+    def pubmed_url(self) -> str:
+        return f"https://pubmed.ncbi.nlm.nih.gov/{self.pmid}/" if self.pmid else ""
+
+    @property
+    def link(self) -> str:
+        """The best single URL for the work: DOI, then PubMed, then its web address."""
+        return self.doi_url or self.pubmed_url or self.url
+
+    def vancouver_text(self) -> str:
+        """Plain-text Vancouver citation without the links (used in tooltips and tests)."""
+        parts = []
+        if self.authors:
+            names = list(self.authors)
+            if len(names) > MAX_AUTHORS and names[-1] != "et al.":
+                names = names[:MAX_AUTHORS] + ["et al."]
+            parts.append(_end(", ".join(names)))
+        parts.append(_end(self.title))
+        source = ""
+        if self.journal:
+            source = f"{_end(self.journal)} {self.year}"
+            if self.volume:
+                source += f";{self.volume}"
+            if self.issue:
+                source += f"({self.issue})"
+            if self.pages:
+                source += f":{self.pages}"
+            source += "."
+        else:
+            source = f"{self.year}."
+        parts.append(source)
+        return " ".join(parts)
+
+    def vancouver_html(self) -> str:
+        """Vancouver citation as HTML, with DOI, PubMed and (if neither) web links."""
+        out = [html.escape(self.vancouver_text())]
+        if self.doi:
+            out.append(f'doi:<a href="{html.escape(self.doi_url)}">{html.escape(self.doi)}</a>.')
+        if self.pmid:
+            out.append(f'PubMed: <a href="{self.pubmed_url}">{self.pmid}</a>.')
+        if self.url and not self.doi:
+            out.append(f'Available from: <a href="{html.escape(self.url)}">{html.escape(self.url)}</a>.')
+        if self.funding:
+            out.append(f'<span class="medref-funding">Funding: {html.escape(_end(self.funding))}</span>')
+        return " ".join(out)
+
+
+def _end(text: str) -> str:
+    """Text ending in a full stop (unless it already ends in punctuation)."""
+    text = str(text).strip()
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
+
+
+def _entry_problems(where: str, entry: dict) -> list[str]:
+    problems = []
+    for field in entry:
+        if field not in FIELDS:
+            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIELDS)}")
+    key = entry.get("key")
+    if not isinstance(key, str) or not KEY_RE.match(key):
+        problems.append(f"{where}: 'key' {key!r} must be lower-case letters, digits and hyphens, "
+                        "e.g. buchbinder2009")
+    group = entry.get("group")
+    if group not in GROUPS:
+        problems.append(f"{where}: 'group' {group!r} must be one of {', '.join(GROUPS)}")
+    year = entry.get("year")
+    if year in (None, ""):
+        problems.append(f"{where}: missing 'year'; add the year of publication, e.g. year: 2009")
+    elif isinstance(year, bool) or not isinstance(year, int) or not 1800 <= year <= 2100:
+        problems.append(f"{where}: 'year' {year!r} must be a four-digit year, e.g. year: 2009")
+    if not _text(entry.get("title")):
+        problems.append(f"{where}: missing 'title'; add the work's title as published")
+    authors = entry.get("authors", [])
+    if authors is not None and (not isinstance(authors, list) or not all(isinstance(a, str) for a in authors)):
+        problems.append(f"{where}: 'authors' must be a list of names, e.g. [Buchbinder R, Osborne RH]")
+    doi = _text(entry.get("doi"))
+    if doi and not DOI_RE.match(doi):
+        problems.append(f"{where}: 'doi' {doi!r} is not a DOI; write it like 10.1056/NEJMoa0900429 "
+                        "(no https://doi.org/ prefix), or remove it")
+    pmid = _text(entry.get("pmid"))
+    if pmid and not PMID_RE.match(pmid):
+        problems.append(f"{where}: 'pmid' {pmid!r} is not a PubMed ID; it must be digits only, "
+                        "e.g. 19657121, or remove it")
+    url = _text(entry.get("url"))
+    if url and not url.startswith(("https://", "http://")):
+        problems.append(f"{where}: 'url' {url!r} must start with https://")
+    if not (doi or pmid or url):
+        problems.append(f"{where}: no 'doi', 'pmid' or 'url'; add at least one so readers can find the work")
+    return problems
+
+
+def parse_references(data, source: str) -> dict[str, Reference]:
+    """Check the parsed YAML (a list of mappings) and build Reference objects; `source` names the file."""
+    if not isinstance(data, list):
+        raise ReferenceDataError(f"{source}: must be a list of references ('- key: ...' entries)")
+    problems: list[str] = []
+    refs: dict[str, Reference] = {}
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
+            continue
+        key = entry.get("key")
+        where = f"{source}: entry {number} (key '{key}')"
+        entry_problems = _entry_problems(where, entry)
+        if isinstance(key, str) and key in refs:
+            entry_problems.append(f"{where}: duplicate key '{key}' (also an earlier entry); "
+                                  "merge the two entries or give this one a different key")
+        problems += entry_problems
+        if entry_problems:
+            continue
+        refs[key] = Reference(
+            key=key, group=entry["group"], title=_text(entry["title"]), year=entry["year"],
+            authors=tuple(entry.get("authors") or ()),
+            **{f: _text(entry.get(f)) for f in ("journal", "volume", "issue", "pages", "doi", "pmid",
+                                                 "url", "funding", "note")},
+        )
+    if problems:
+        raise ReferenceDataError("\n".join(problems))
+    return refs
+
+
+_cache: dict[Path, tuple[int, dict[str, Reference]]] = {}
+
+
+def load_references(data_dir: str | Path) -> dict[str, Reference]:
+    """All references keyed by citation key, checked; cached until the file changes."""
+    path = Path(data_dir) / FILENAME
+    if not path.is_file():
+        raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
+    stamp = path.stat().st_mtime_ns
+    cached = _cache.get(path)
+    if cached and cached[0] == stamp:
+        return cached[1]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ReferenceDataError(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
+    refs = parse_references(data, str(path))
+    _cache[path] = (stamp, refs)
+    return refs
+
+
+def main(argv: list[str]) -> int:
+    import argparse
+
+    from medref.citations import keys_cited_in_docs
+
+    parser = argparse.ArgumentParser(prog="python -m medref.references")
+    parser.add_argument("--uncited", metavar="DOCS", help="list references no page in DOCS cites")
+    parser.add_argument("--data", default="data", help="folder holding references.yml (default: data)")
+    args = parser.parse_args(argv[1:])
+    try:
+        refs = load_references(args.data)
+    except ReferenceDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not args.uncited:
+        print(f"{len(refs)} references, all valid")
+        return 0
+    cited = keys_cited_in_docs(Path(args.uncited), args.data)
+    uncited = [key for key in refs if key not in cited]
+    for key in uncited:
+        print(key)
+    if uncited:
+        print(f"{len(uncited)} reference(s) in {Path(args.data) / FILENAME} are cited by no page in "
+              f"{args.uncited}; cite them or remove them", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

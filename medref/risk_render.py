@@ -1,0 +1,217 @@
+"""Render figures from data/risks.yml three ways, at build time:
+
+- `[[sentence:ID]]`   a plain-language natural-frequency sentence with its citation;
+- `[[icon-array:ID]]` an SVG of 100 or 1,000 people (two side by side for a comparison), with a
+                      legend and a visible caption that says what the picture's text alternative says;
+- `[[risk-table]]`    the clinician table (what, procedure, figure with denominator and %, how measured,
+                      kind of evidence, source); `[[risk-table:kyphoplasty]]` or `[[risk-table:harm]]`
+                      filters by procedure or kind.
+
+Citations are emitted as `[@key]` Markdown, so they are numbered with the rest of the page.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from xml.etree import ElementTree as etree
+
+from markdown.util import AtomicString
+
+from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.icon_array import icon_array_svg, legend_swatch
+from medref.risks import FILENAME, KINDS, PROCEDURES, Figure, Risk, load_risks
+
+PRIORITY_DIRECTIVE = 74
+DEFAULT_RANGE_LEGEND = "the range between studies"
+
+
+def citation(risk: Risk) -> str:
+    return "[" + "; ".join("@" + key for key in risk.sources) + "]"
+
+
+def sentence_markdown(risk: Risk) -> str:
+    """The public sentence with its citation before the closing full stop."""
+    text = risk.sentence
+    end = ""
+    if text.endswith((".", "!", "?")):
+        text, end = text[:-1], text[-1]
+    return f"{text}{citation(risk)}{end}"
+
+
+# ---- numbers for clinicians ------------------------------------------------------------------------
+
+def percent(rate: float) -> str:
+    pct = rate * 100
+    if pct >= 10:
+        return f"{pct:.0f}%"
+    if pct >= 1:
+        return f"{pct:.1f}%"
+    return f"{pct:.2g}%"
+
+
+def reported(rate: float) -> str:
+    """A rate as the study reported it (19.2%, 44%), keeping its precision."""
+    return f"{round(rate * 100, 4):g}%"
+
+
+def denominator_text(fig: Figure) -> str:
+    low, high = fig.denominator_range
+    return f"{low:,}" if low == high else f"about {low:,}–{high:,}"
+
+
+def figure_text(fig: Figure) -> str:
+    """'4 of 3,175 (0.13%)', '19.2% of 381', 'Vertebroplasty: 24 of 61 (44% as reported)'."""
+    den = denominator_text(fig)
+    if fig.numerator is not None:
+        text = f"{fig.numerator:,} of {den}"
+        if fig.rate is not None:
+            text += f" ({reported(fig.rate)} as reported)"
+        else:
+            low, high = fig.bounds()
+            text += f" ({percent(low)})" if low == high else f" ({percent(low)}–{percent(high)})"
+    elif fig.rate is not None:
+        text = f"{reported(fig.rate)} of {den}"
+    else:
+        text = f"{reported(fig.low)}–{reported(fig.high)} of {den}"
+    return f"{fig.label}: {text}" if fig.label else text
+
+
+def risk_figure_text(risk: Risk) -> str:
+    return "; ".join(figure_text(f) for f in (risk.arms or risk.figures))
+
+
+# ---- icon arrays -------------------------------------------------------------------------------------
+
+def array_counts(risk: Risk) -> list[tuple[str, int, int]]:
+    """(arm label, marked, outlined) per panel; outlined icons show how far the studies differ."""
+    per = risk.array.per
+    if risk.arms:
+        return [(arm.label, round(arm.point() * per), 0) for arm in risk.arms]
+    low, high = risk.bounds()
+    marked = round(low * per)
+    return [("", marked, max(round(high * per) - marked, 0))]
+
+
+def picture_caption(risk: Risk) -> str:
+    """A short caption saying what the picture counts, with the citation (when the sentence is above)."""
+    spec = risk.array
+    counts = array_counts(risk)
+    if risk.arms:
+        groups = "; ".join(f"{label.lower() if label != label.upper() else label}, about {marked:,}"
+                           for label, marked, _ in counts)
+        text = f"Out of every {spec.per:,} {risk.unit} in each group, {spec.marked}: {groups}"
+    else:
+        _, marked, outlined = counts[0]
+        number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"
+        text = f"Out of {spec.per:,} {risk.unit}, about {number} {spec.marked}"
+    return f"{text}{citation(risk)}."
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def icon_array_html(risk: Risk) -> tuple[str, str]:
+    """(panels HTML, legend HTML) for a risk that has an `array:` spec."""
+    spec = risk.array
+    per_text = f"{spec.per:,}"
+    panels = []
+    uses_range = False
+    for label, marked, outlined in array_counts(risk):
+        uses_range = uses_range or outlined > 0
+        if label:
+            alt = f"{label}: {marked:,} in {per_text} {risk.unit} {spec.marked}; the rest {spec.others}."
+            heading = (f'<p class="medref-ia-heading" aria-hidden="true"><strong>{html.escape(label)}</strong>: '
+                       f'{marked:,} in {per_text}</p>')
+        else:
+            extra = (f", and {outlined:,} more outlined to show {spec.range or DEFAULT_RANGE_LEGEND}"
+                     if outlined else "")
+            alt = (f"{risk.sentence} Picture of {per_text} {risk.unit}: {marked:,} marked as "
+                   f"{spec.marked}{extra}; the rest {spec.others}.")
+            heading = ""
+        panels.append(f'<div class="medref-ia-panel">{heading}{icon_array_svg(spec.per, marked, alt, outlined)}</div>')
+    legend = [("marked", spec.marked)]
+    if uses_range:
+        legend.append(("range", spec.range or DEFAULT_RANGE_LEGEND))
+    legend.append(("others", spec.others))
+    legend_html = "".join(f"<li>{legend_swatch(kind)} {html.escape(_capital(text))}</li>" for kind, text in legend)
+    return "".join(panels), f'<ul class="medref-ia-legend">{legend_html}</ul>'
+
+
+# ---- the block directive -----------------------------------------------------------------------------
+
+class RiskDirective(DirectiveProcessor):
+    NAMES = ("sentence", "icon-array", "risk-table")
+
+    def __init__(self, parser, md, data_dir: str):
+        super().__init__(parser, md)
+        self.data_dir = data_dir
+
+    def _risk(self, name: str, arg: str, line_text: str) -> Risk:
+        risks = load_risks(self.data_dir)
+        if arg not in risks:
+            raise MedrefBuildError(
+                f"{where(self.md, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
+                f"{Path(self.data_dir) / FILENAME} or use one of: {', '.join(risks)}")
+        return risks[arg]
+
+    def render(self, parent, name, arg, line_text):
+        if name == "risk-table":
+            self.render_table(parent, arg, line_text)
+            return
+        risk = self._risk(name, arg, line_text)
+        if name == "sentence":
+            p = etree.SubElement(parent, "p", {"class": "medref-sentence", "data-risk": risk.id})
+            p.text = sentence_markdown(risk)
+            return
+        if risk.array is None:
+            raise MedrefBuildError(
+                f"{where(self.md, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
+                f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
+                f"{Path(self.data_dir) / FILENAME}")
+        panels, legend = icon_array_html(risk)
+        compare = " medref-ia-compare" if risk.is_comparison else ""
+        figure = etree.SubElement(parent, "figure", {
+            "class": f"medref-icon-array medref-ia-{risk.kind}", "id": f"icon-array-{risk.id}"})
+        body = etree.SubElement(figure, "div", {"class": f"medref-ia-panels{compare}"})
+        body.text = AtomicString(stash(self.md, panels))
+        legend_div = etree.SubElement(figure, "div", {"class": "medref-ia-key"})
+        legend_div.text = AtomicString(stash(self.md, legend))
+        caption = etree.SubElement(figure, "figcaption")
+        caption.text = (picture_caption(risk) if self._follows_own_sentence(parent, risk)
+                        else sentence_markdown(risk))
+
+    @staticmethod
+    def _follows_own_sentence(parent, risk: Risk) -> bool:
+        """True when [[sentence:ID]] for the same figure sits just above (so the caption need not repeat it)."""
+        siblings = list(parent)
+        return len(siblings) >= 2 and siblings[-2].get("data-risk") == risk.id
+
+    def render_table(self, parent, arg, line_text):
+        if arg and arg not in PROCEDURES + KINDS:
+            raise MedrefBuildError(
+                f"{where(self.md, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
+                f"{', '.join(PROCEDURES + KINDS)}, or [[risk-table]] for every figure")
+        risks = load_risks(self.data_dir).values()
+        if arg in KINDS:
+            chosen = [r for r in risks if r.kind == arg]
+        elif arg:
+            chosen = [r for r in risks if r.procedure in (arg, "both")]
+        else:
+            chosen = list(risks)
+        table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
+        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
+        for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):
+            etree.SubElement(head, "th").text = title
+        body = etree.SubElement(table, "tbody")
+        for risk in chosen:
+            row = etree.SubElement(body, "tr", {"id": f"figure-{risk.id}"})
+            cells = (risk.label, _capital(risk.procedure), risk_figure_text(risk), risk.measured,
+                     _capital(risk.evidence), citation(risk))
+            for text in cells:
+                etree.SubElement(row, "td").text = text
+
+
+def register(md, data_dir: str) -> None:
+    md.parser.blockprocessors.register(RiskDirective(md.parser, md, data_dir), "medref-risks", PRIORITY_DIRECTIVE)
