@@ -44,6 +44,14 @@ class MedrefExtension(Extension):
         md.medref_page = None
         index = PageIndex(self.getConfig("docs_dir"))
         md.preprocessors.register(IdentifyPage(md, index), "medref-identify", PRIORITY_IDENTIFY)
+        # Citations, risk figures, icon arrays, glossary: priorities are in each module. Imported here so
+        # `python -m medref.references` / `medref.glossary` do not import themselves twice.
+        from medref import citations, glossary, risk_render
+
+        data_dir = self.getConfig("data_dir")
+        citations.register(md, data_dir)
+        risk_render.register(md, data_dir)
+        glossary.register(md, data_dir)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
         )
