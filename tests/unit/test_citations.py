@@ -1,0 +1,112 @@
+"""[@key] citations: numbering, the Sources list, where they work, where they must not, and errors."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from medref.citations import keys_cited_in_text, parse_keys
+from medref.directives import MedrefBuildError
+from medref.risks import load_risks
+from tests.unit.fixtures.evidence import DATA, render
+
+
+def numbers(html: str) -> list[tuple[str, str]]:
+    return re.findall(r'<a href="#source-([a-z0-9-]+)" title="[^"]*">(\d+)</a>', html)
+
+
+def test_numbered_by_first_use_and_reused(tmp_path):
+    md, html = render(tmp_path, "One [@guide-one]. Two [@trial-one; @guide-one]. Three [@trial-one].\n")
+    assert numbers(html) == [("guide-one", "1"), ("guide-one", "1"), ("trial-one", "2"), ("trial-one", "2")]
+    assert md.medref_cited == ["guide-one", "trial-one"]
+    assert '<sup class="medref-cite">' in html and "data-medref-keys" not in html
+
+
+def test_sources_section_at_the_foot(tmp_path):
+    md, html = render(tmp_path, "# Page\n\nA claim [@review-one].\n\nMore [@trial-one].\n")
+    assert '<h2 id="sources">Sources' in html
+    sources = html.split('<h2 id="sources">', 1)[1]
+    assert sources.index('id="source-review-one"') < sources.index('id="source-trial-one"')
+    assert 'href="https://doi.org/10.1056/NEJMoa0900429"' in sources
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/30399208/"' in sources
+    assert html.index("A claim") < html.index('id="sources"')
+
+
+def test_no_citations_no_sources(tmp_path):
+    md, html = render(tmp_path, "Nothing cited here.\n")
+    assert 'id="sources"' not in html and md.medref_cited == []
+
+
+def test_state_resets_between_pages(tmp_path):
+    md, _ = render(tmp_path, "Cited [@trial-one].\n")
+    md.reset()
+    md.convert("Nothing here.\n")
+    assert md.medref_cited == []
+
+
+def test_works_in_admonition_details_list_and_table(tmp_path):
+    body = ("!!! note \"Note\"\n\n    In a note [@trial-one].\n\n"
+            "??? clinician \"For clinicians\"\n\n    In details [@guide-one].\n\n"
+            "- In a list [@review-one]\n- plain\n\n"
+            "| What | Source |\n| --- | --- |\n| row | [@series-one] |\n")
+    md, html = render(tmp_path, body)
+    assert md.medref_cited == ["trial-one", "guide-one", "review-one", "series-one"]
+    assert len(numbers(html)) == 4
+    assert "[@" not in html
+
+
+def test_code_is_left_alone(tmp_path):
+    body = "Inline `[@nosuchkey]` code.\n\n```markdown\nFenced [@another-missing-key]\n```\n\n    indented [@x]\n"
+    md, html = render(tmp_path, body)
+    assert "[@nosuchkey]" in html and "[@another-missing-key]" in html and "[@x]" in html
+    assert md.medref_cited == []
+
+
+def test_unknown_key_names_file_line_and_key(tmp_path):
+    body = "# Title\n\nFine [@trial-one].\n\nA claim [@buchbinder2099].\n"
+    with pytest.raises(MedrefBuildError) as info:
+        render(tmp_path, body, rel="treatment/risks.md")
+    message = str(info.value)
+    assert message.startswith("treatment/risks.md, line 5: unknown citation key 'buchbinder2099'")
+    assert "add it to" in message and "references.yml or fix the key" in message
+
+
+def test_unknown_key_in_list_of_keys(tmp_path):
+    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: unknown citation key 'typo'"):
+        render(tmp_path, "Two [@trial-one; @typo].\n")
+
+
+def test_malformed_citation(tmp_path):
+    with pytest.raises(MedrefBuildError) as info:
+        render(tmp_path, "Comma [@trial-one, @guide-one].\n")
+    assert "treatment/page.md, line 1: malformed citation" in str(info.value)
+    assert "[@key1; @key2]" in str(info.value)
+
+
+def test_references_directive_groups_everything(tmp_path):
+    md, html = render(tmp_path, "# References\n\n[[references]]\n")
+    headings = re.findall(r'<h2 id="references-([a-z]+)">([^<]+)', html)
+    assert headings == [("guidance", "Guidance"), ("trials", "Randomised trials"), ("reviews", "Reviews"),
+                        ("complications", "Complication studies")]
+    for key in ("trial-one", "guide-one", "review-one", "series-one"):
+        assert f'<li id="ref-{key}">' in html
+    assert md.medref_cited == []  # listing is not citing
+
+
+def test_references_directive_inside_code_is_untouched(tmp_path):
+    md, html = render(tmp_path, "```\n[[references]]\n```\n")
+    assert "[[references]]" in html and 'id="ref-' not in html
+
+
+def test_parse_keys():
+    assert parse_keys("a; @b-2") == ["a", "b-2"]
+    assert parse_keys("a, @b") is None
+    assert parse_keys("") is None
+
+
+def test_keys_cited_in_text_skips_code_and_follows_risk_directives():
+    risks = load_risks(DATA)
+    text = ("A [@trial-one].\n`[@guide-one]`\n```\n[@review-one]\n```\n[[sentence:single]]\n")
+    assert keys_cited_in_text(text, risks) == ["trial-one", "series-one"]
+    assert set(keys_cited_in_text("[[risk-table:kyphoplasty]]\n", risks)) == {"series-one", "review-one", "guide-one"}

@@ -1,0 +1,177 @@
+"""data/risks.yml: validation (each error path), the real data, and the sentence and table renderings."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from medref.directives import MedrefBuildError
+from medref.risk_render import figure_text, risk_figure_text
+from medref.risks import RiskDataError, load_risks
+from tests.unit.fixtures.evidence import DATA, render, write_data
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = """
+- id: thing
+  kind: harm
+  label: A thing
+  procedure: both
+  measured: on CT
+  evidence: cohort
+  sources: [series-one]
+  figures:
+    - {numerator: 4, denominator: 3175}
+  plain: about 1 in 800 people
+  sentence: About 1 in 800 people had a thing.
+"""
+
+
+def load_bad(tmp_path, text):
+    data = write_data(tmp_path, risks=text)
+    with pytest.raises(RiskDataError) as info:
+        load_risks(data)
+    message = str(info.value)
+    assert str(data / "risks.yml") in message and "entry 1 (id 'thing')" in message, message
+    return message
+
+
+def test_fixture_loads():
+    risks = load_risks(DATA)
+    assert set(risks) == {"single", "ranged", "compared", "kp-only"}
+    assert risks["ranged"].bounds() == pytest.approx((18 / 5749, 6 / 1307))
+    assert risks["compared"].is_comparison
+
+
+def test_entry_without_source(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("  sources: [series-one]\n", ""))
+    assert "no 'sources'; add sources: [key]" in message
+
+
+def test_unknown_source_key(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("[series-one]", "[hsieh2099]"))
+    assert "source 'hsieh2099' is not in references.yml; add it there or fix the key" in message
+
+
+def test_rate_outside_0_1(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("{numerator: 4, denominator: 3175}", "{rate: 19.2, denominator: 381}"))
+    assert "'rate' 19.2 is outside 0-1; write a rate as a proportion (19.2% is 0.192)" in message
+
+
+def test_numerator_larger_than_denominator(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("numerator: 4,", "numerator: 3176,"))
+    assert "numerator 3176 is larger than its denominator 3175; check the figures against the source" in message
+
+
+def test_missing_denominator(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace(", denominator: 3175", ""))
+    assert "missing 'denominator'; give the number of people" in message
+
+
+def test_percentage_in_public_wording(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("About 1 in 800 people had", "About 0.13% (about 1 in 800 people) had"))
+    assert "'sentence' uses a percentage; public wording must be a natural frequency" in message
+
+
+def test_sentence_must_contain_plain(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("About 1 in 800 people had", "Very few people had"))
+    assert "'sentence' must contain the 'plain' wording" in message
+
+
+def test_duplicate_id(tmp_path):
+    data = write_data(tmp_path, risks=ENTRY + ENTRY)
+    with pytest.raises(RiskDataError, match=r"entry 2 \(id 'thing'\): duplicate id 'thing'"):
+        load_risks(data)
+
+
+def test_array_that_would_show_nobody(tmp_path):
+    message = load_bad(tmp_path, ENTRY + "  array: {per: 100, marked: had it, others: did not}\n")
+    assert "the icon array would mark 0 of 100; use per: 1000" in message
+
+
+def test_figure_and_arms_both_or_neither(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("  figures:\n    - {numerator: 4, denominator: 3175}\n", ""))
+    assert "give either 'figures'" in message
+
+
+def test_bad_enumerations(tmp_path):
+    message = load_bad(tmp_path, ENTRY.replace("kind: harm", "kind: risk").replace("evidence: cohort", "evidence: RCT"))
+    assert "'kind' 'risk' must be one of: harm, benefit" in message
+    assert "'evidence' 'RCT' must be one of: randomised trial" in message
+
+
+# ---- the real data ----------------------------------------------------------------------------------
+
+def test_real_data_has_every_authoring_id():
+    risks = load_risks(ROOT / "data")
+    authoring = (ROOT / "AUTHORING.md").read_text(encoding="utf-8")
+    section = authoring.split("## Figure ids", 1)[1].split("\n## ", 1)[0]
+    ids = set(re.findall(r"`([a-z0-9-]+)`", section))
+    assert ids, "AUTHORING.md lists no figure ids"
+    missing = sorted(ids - set(risks))
+    assert not missing, f"AUTHORING.md lists figure ids that data/risks.yml lacks: {missing}; add them"
+
+
+def test_real_data_key_figures():
+    """The numbers the issue names, as the data holds them (guards against an edit that changes one)."""
+    risks = load_risks(ROOT / "data")
+    assert risk_figure_text(risks["cement-nerve-surgery"]) == "4 of 3,175 (0.13%)"
+    assert risks["cement-nerve-surgery"].plain == "about 1 in 800 people"
+    assert risk_figure_text(risks["infection"]) == "6 of 1,307 (0.46%); 18 of 5,749 (0.31%)"
+    assert "3 to 5 in every 1,000" in risks["infection"].plain
+    assert risk_figure_text(risks["lung-cement-symptoms"]) == "1 of 244 (0.41%)"
+    assert risk_figure_text(risks["better-while-waiting-vertos2"]) == "229 of 431 (53%)"
+    assert risk_figure_text(risks["new-fracture-background"]) == "19.2% of 381"
+    assert "44 in 100" in risks["pain-relief-vapour"].plain and "21 in 100" in risks["pain-relief-vapour"].plain
+    assert risk_figure_text(risks["new-fracture-vertos2"]) == "Vertebroplasty: 15 of 91 (16%); Usual care: 21 of 85 (25%)"
+    assert risk_figure_text(risks["new-fracture-kaviar"]) == "Kyphoplasty: 50 of 140 (36%); Vertebroplasty: 57 of 131 (44%)"
+    assert risk_figure_text(risks["cement-leak-ct"]) == "Kyphoplasty: 157 of 214 (73%); Vertebroplasty: 164 of 201 (82%)"
+
+
+# ---- rendering ----------------------------------------------------------------------------------------
+
+def test_figure_text_forms():
+    risks = load_risks(DATA)
+    assert figure_text(risks["single"].figures[0]) == "4 of 3,175 (0.13%)"
+    assert figure_text(risks["compared"].arms[0]) == "Vertebroplasty: 24 of 61 (44% as reported)"
+    assert figure_text(risks["kp-only"].figures[0]) == "18 of about 40,000–60,000 (0.03%–0.045%)"
+
+
+def test_sentence_directive(tmp_path):
+    md, html = render(tmp_path, "Intro.\n\n[[sentence:ranged]]\n")
+    sentence = re.search(r'<p class="medref-sentence"[^>]*>(.*?)</p>', html).group(1)
+    assert sentence.startswith("About 3 to 5 in every 1,000 people get an infection<sup")
+    assert sentence.endswith("</sup>.")
+    assert "%" not in sentence
+    assert md.medref_cited == ["series-one", "review-one"]
+
+
+def test_sentence_directive_in_a_list_and_after_text(tmp_path):
+    md, html = render(tmp_path, "- [[sentence:single]]\n\nSome text\n[[sentence:compared]]\n")
+    assert html.count('class="medref-sentence"') == 2
+    assert "<p>Some text</p>" in html
+
+
+def test_unknown_figure_id_names_file_and_line(tmp_path):
+    with pytest.raises(MedrefBuildError) as info:
+        render(tmp_path, "# T\n\n[[sentence:infektion]]\n", rel="treatment/risks.md")
+    message = str(info.value)
+    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion'")
+    assert "add it to" in message and "risks.yml or use one of: single, ranged" in message
+
+
+def test_risk_table_all_and_filtered(tmp_path):
+    md, html = render(tmp_path, "[[risk-table]]\n")
+    assert html.count("<tr id=\"figure-") == 4
+    assert "<th>How measured</th>" in html and "<td>4 of 3,175 (0.13%)</td>" in html
+    md, html = render(tmp_path, "[[risk-table:kyphoplasty]]\n")
+    rows = re.findall(r'<tr id="figure-([a-z-]+)"', html)
+    assert rows == ["ranged", "kp-only"]      # both + kyphoplasty only
+    md, html = render(tmp_path, "[[risk-table:benefit]]\n")
+    assert re.findall(r'<tr id="figure-([a-z-]+)"', html) == ["compared"]
+
+
+def test_risk_table_bad_filter(tmp_path):
+    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: \[\[risk-table:stent\]\] filters by procedure"):
+        render(tmp_path, "[[risk-table:stent]]\n")
