@@ -12,9 +12,9 @@ import html
 
 CELL = 10          # user units per person
 BLOCK_GAP = 6      # extra space between blocks of 10 x 10, to make counting easier
-DOT_R = {100: 2.6, 1000: 2.4}
-SQUARE = {100: 7.6, 1000: 7.6}
-OUTLINE_W = {100: 1.4, 1000: 1.5}
+DOT_R = {100: 2.6, 1000: 2.3}
+SQUARE = {100: 7.6, 1000: 9.0}  # 1,000 icons are small on a phone: marked squares fill their cell
+OUTLINE_W = {100: 1.4, 1000: 1.8}
 
 
 def _positions(per: int) -> list[tuple[float, float]]:

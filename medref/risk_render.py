@@ -207,7 +207,9 @@ class RiskDirective(DirectiveProcessor):
         body = etree.SubElement(table, "tbody")
         for risk in chosen:
             row = etree.SubElement(body, "tr", {"id": f"figure-{risk.id}"})
-            cells = (risk.label, _capital(risk.procedure), risk_figure_text(risk), risk.measured,
+            # One line per study or arm ("  \n" is a Markdown line break).
+            figure = "  \n".join(figure_text(f) for f in (risk.arms or risk.figures))
+            cells = (risk.label, _capital(risk.procedure), figure, risk.measured,
                      _capital(risk.evidence), citation(risk))
             for text in cells:
                 etree.SubElement(row, "td").text = text
