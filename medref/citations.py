@@ -21,7 +21,8 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
-from medref.references import FILENAME, GROUPS, load_references
+# The module, not its names: attributes are read at call time (tests may stand in a fake module).
+from medref import references
 
 # Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
 CITE_RE = r"\[@([^\]\n]*)\]"
@@ -66,7 +67,7 @@ class CitationInline(InlineProcessor):
         self.data_dir = data_dir
 
     def handleMatch(self, m, data):  # noqa: N802
-        refs = load_references(self.data_dir)
+        refs = references.load_references(self.data_dir)
         keys = parse_keys(m.group(1))
         if keys is None:
             raise CitationError(
@@ -74,7 +75,7 @@ class CitationInline(InlineProcessor):
                 "[@key1; @key2] (keys separated by semicolons, each starting with @)")
         for key in keys:
             if key not in refs:
-                raise CitationError(unknown_key_message(self.md, key, str(Path(self.data_dir) / FILENAME)))
+                raise CitationError(unknown_key_message(self.md, key, str(Path(self.data_dir) / references.FILENAME)))
         sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
         return sup, m.start(0), m.end(0)
 
@@ -88,9 +89,8 @@ class CitationNumbers(Treeprocessor):
         cited: list[str] = []
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
-            self.md.medref_cited = []
-            return
-        refs = load_references(self.data_dir)
+            return  # ResetPage already left md.medref_cited empty for this page
+        refs = references.load_references(self.data_dir)
         for sup in placeholders:
             keys = sup.attrib.pop(KEY_ATTR).split()
             for key in keys:
@@ -144,8 +144,8 @@ class ReferencesDirective(DirectiveProcessor):
         if arg:
             raise CitationError(f"{where(self.md, line_text)}: [[references]] takes no argument; "
                                 "write [[references]] on its own line")
-        refs = load_references(self.data_dir)
-        for group, heading_text in GROUPS.items():
+        refs = references.load_references(self.data_dir)
+        for group, heading_text in references.GROUPS.items():
             members = sorted((r for r in refs.values() if r.group == group),
                              key=lambda r: (r.authors[0].lower() if r.authors else r.title.lower(), r.year))
             if not members:

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import yaml
 
-from medref.references import FILENAME as REFERENCES_FILE
-from medref.references import load_references
+# The module, not its names: attributes are read at call time (tests may stand in a fake module).
+from medref import references
 
 FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -150,7 +150,7 @@ def _figure_problems(where: str, fig: dict, known: set[str]) -> list[str]:
                         "or 'low' and 'high'")
     source = fig.get("source")
     if source is not None and source not in known:
-        problems.append(f"{where}: source '{source}' is not in {REFERENCES_FILE}; add it there or fix the key")
+        problems.append(f"{where}: source '{source}' is not in {references.FILENAME}; add it there or fix the key")
     return problems
 
 
@@ -188,13 +188,13 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     sources = entry.get("sources")
     if not sources:
         problems.append(f"{where}: no 'sources'; add sources: [key] with the key(s) of the work(s) in "
-                        f"{REFERENCES_FILE} that give this figure")
+                        f"{references.FILENAME} that give this figure")
     elif not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
         problems.append(f"{where}: 'sources' must be a list of citation keys, e.g. [hsieh2019]")
     else:
         for key in sources:
             if key not in known:
-                problems.append(f"{where}: source '{key}' is not in {REFERENCES_FILE}; add it there or fix the key")
+                problems.append(f"{where}: source '{key}' is not in {references.FILENAME}; add it there or fix the key")
     figures, arms = entry.get("figures"), entry.get("arms")
     if bool(figures) == bool(arms):
         problems.append(f"{where}: give either 'figures' (one or more counts or rates) or 'arms' "
@@ -286,7 +286,7 @@ def load_risks(data_dir: str | Path) -> dict[str, Risk]:
     path = Path(data_dir) / FILENAME
     if not path.is_file():
         raise FileNotFoundError(f"{path}: file not found; create it (see AUTHORING.md, 'Figure ids')")
-    refs = load_references(data_dir)
+    refs = references.load_references(data_dir)
     stamp = (path.stat().st_mtime_ns, id(refs))
     cached = _cache.get(path)
     if cached and cached[0] == stamp:
