@@ -98,9 +98,11 @@ def picture_caption(risk: Risk) -> str:
     spec = risk.array
     counts = array_counts(risk)
     if risk.arms:
-        groups = "; ".join(f"{label.lower() if label != label.upper() else label}, about {marked:,}"
-                           for label, marked, _ in counts)
-        text = f"Out of every {spec.per:,} {risk.unit} in each group, {spec.marked}: {groups}"
+        # "Kyphoplasty: about 73 in every 100 treated bones had ... Vertebroplasty: about 82 in every 100"
+        (first_label, first, _), *rest = counts
+        parts = [f"{first_label}: about {first:,} in every {spec.per:,} {risk.unit} {spec.marked}"]
+        parts += [f"{label}: about {marked:,} in every {spec.per:,}" for label, marked, _ in rest]
+        text = ". ".join(parts)
     else:
         _, marked, outlined = counts[0]
         number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"

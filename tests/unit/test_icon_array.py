@@ -74,7 +74,7 @@ def test_comparison_side_by_side(tmp_path):
     assert "<strong>Vertebroplasty</strong>: 44 in 100" in figure
     caption = re.search(r"<figcaption>(.*?)</figcaption>", figure, re.S).group(1)
     # the sentence is just above, so the caption says what the picture counts instead of repeating it
-    assert caption.startswith("Out of every 100 people in each group, had much less pain: vertebroplasty, about 44")
+    assert caption.startswith("Vertebroplasty: about 44 in every 100 people had much less pain. Placebo procedure: about 21 in every 100")
     assert "medref-cite" in caption
 
 
