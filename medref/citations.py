@@ -25,7 +25,7 @@ from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref import references
 
 # Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
-CITE_RE = r"\[@([^\]\n]*)\]"
+CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
 KEY_ATTR = "data-medref-keys"
 PRIORITY_RESET = 38
 PRIORITY_INLINE = 176
@@ -192,11 +192,12 @@ def _prose_lines(text: str):
 def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
     """Citation keys a page's Markdown uses, directly or through risk directives, in order."""
     keys: list[str] = []
-    for line in _prose_lines(text):
-        for match in re.finditer(CITE_RE, line):
-            for key in parse_keys(match.group(1)) or []:
-                if key not in keys:
-                    keys.append(key)
+    lines = list(_prose_lines(text))
+    for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
+        for key in parse_keys(match.group(1)) or []:
+            if key not in keys:
+                keys.append(key)
+    for line in lines:
         directive = DIRECTIVE_RE.match(line)
         if directive and risks is not None:
             name, arg = directive.group(1), (directive.group(2) or "").strip()

@@ -99,6 +99,12 @@ def test_references_directive_inside_code_is_untouched(tmp_path):
     assert "[[references]]" in html and 'id="ref-' not in html
 
 
+def test_citation_may_wrap_onto_the_next_line(tmp_path):
+    md, html = render(tmp_path, "A claim that wraps [@guide-one;\n@trial-one] here.\n")
+    assert numbers(html) == [("guide-one", "1"), ("trial-one", "2")]
+    assert keys_cited_in_text("A claim [@guide-one;\n@trial-one].\n") == ["guide-one", "trial-one"]
+
+
 def test_parse_keys():
     assert parse_keys("a; @b-2") == ["a", "b-2"]
     assert parse_keys("a, @b") is None
