@@ -15,7 +15,9 @@ help:
 	@echo "make test            install the test tools and run every check (pytest)"
 	@echo "make build           strict MkDocs build into site/"
 	@echo "make build-zensical  strict Zensical build into site-zensical/"
+	@echo "make bench           Lighthouse medians for every page into build/bench/report.md"
 	@echo "make lock            recompile the pinned, hashed requirements files"
+	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
 
 # The site's own dependencies (hash-checked). The stamp re-installs when the pins change.
 $(BIN)/.site-installed: requirements.txt
@@ -43,6 +45,26 @@ build-zensical: $(BIN)/.test-installed check-content
 
 test: $(BIN)/.test-installed
 	$(BIN)/python -m pytest
+
+# Offline copy for wards and clinics with poor connectivity: a zip that opens from the file system
+# (mkdocs.offline.yml adds the offline plugin). The Pages workflow publishes it beside the site.
+OFFLINE_ZIP := build/vertebroplasty-kyphoplasty-offline.zip
+offline: $(BIN)/.site-installed check-content
+	rm -rf build/offline $(OFFLINE_ZIP)
+	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d build/offline/vertebroplasty-kyphoplasty
+	cd build/offline && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/$(OFFLINE_ZIP) vertebroplasty-kyphoplasty
+	@echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
+
+# Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
+# MkDocs build served with gzip on loopback. Writes build/bench/report.md; reports, never fails on scores.
+BENCH_RUNS ?= 3
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
+
+bench: $(BIN)/.test-installed check-content bench/node_modules/.package-lock.json
+	$(BIN)/mkdocs build --strict -d build/bench/site
+	CHROME_PATH="$${CHROME_PATH:-$$($(BIN)/python -c 'from tests import sitetools; print(sitetools.find_chromium() or "")')}" \
+	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs build/bench/site build/bench/report.md
 
 lock: $(BIN)/.site-installed
 	$(BIN)/pip install --quiet pip-tools

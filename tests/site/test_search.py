@@ -1,0 +1,160 @@
+"""Search finds the answer: each question readers ask has an answering page or section in the top
+three results of the site's real search box, in Chromium, for each engine.
+
+Questions and answers live in search_questions.yml. Material (MkDocs) shows its search box in the
+header and groups results by page; Zensical 0.0.73 opens its own search dialog (a shadow DOM
+appended to <body>, reached from `button.md-search__button`) with one result per section. Both are
+driven by typing, as a reader would; the selectors for each engine are in `search_box()` only.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+from tests import sitetools
+
+QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
+FIXTURES = Path(__file__).parent / "fixtures" / "search"
+TOP = 3
+
+
+def search_box(engine: str) -> dict[str, str]:
+    """CSS selectors for one engine's search UI (Playwright's CSS reaches into open shadow roots).
+
+    opener: what a reader clicks to start searching; input: where they type; item: one result as
+    listed; link: the links a reader sees in an item (Material folds a page's further sections into
+    a collapsed <details>, which `shown_links` leaves out)."""
+    if engine == "mkdocs":
+        return {
+            "opener": "input.md-search__input",  # in the header on a desktop-width window
+            "input": "input.md-search__input",
+            "item": "ol.md-search-result__list > li.md-search-result__item",
+            "link": "a.md-search-result__link",
+        }
+    if engine == "zensical":
+        return {
+            "opener": "button.md-search__button",
+            "input": "dialog[aria-label='Search'] input[role='combobox']",
+            "item": "ol[aria-label='Search results'] > li",
+            "link": "a[role='option']",
+        }
+    raise ValueError(f"no search selectors for engine {engine!r}")
+
+
+def load_questions(path: Path = QUESTIONS_FILE) -> list[dict]:
+    questions = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in questions:
+        if not entry.get("q") or not entry.get("answers"):
+            raise ValueError(f"{path}: every entry needs `q` and `answers`: {entry!r}")
+    return questions
+
+
+def site_target(href: str) -> str:
+    """A result link as "/page/" or "/page/#section" (host, port and ?h= highlight dropped)."""
+    parts = urlsplit(href)
+    return parts.path + (f"#{parts.fragment}" if parts.fragment else "")
+
+
+def answers_question(target: str, answers: list[str]) -> bool:
+    """A page answer matches any result on that page; a section answer only that section."""
+    page = target.split("#", 1)[0]
+    return any(target == answer or ("#" not in answer and page == answer) for answer in answers)
+
+
+class SearchBox:
+    """One browser page with the search box open, reused for every question (the index loads once)."""
+
+    def __init__(self, browser, base_url: str, engine: str):
+        self.selectors = search_box(engine)
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+        self.page = self.context.new_page()
+        self.page.goto(base_url + "/", wait_until="networkidle")
+        self.page.click(self.selectors["opener"])
+        self.page.wait_for_selector(self.selectors["input"], state="visible")
+
+    def shown_links(self) -> list[list[str]]:
+        """The first TOP result items, each as the list of links a reader sees in it."""
+        return self.page.locator(self.selectors["item"]).evaluate_all(
+            """(items, [link, top]) => items.slice(0, top).map(item =>
+                   Array.from(item.querySelectorAll(link))
+                        .filter(a => !a.closest('details'))
+                        .map(a => a.href))""",
+            [self.selectors["link"], TOP],
+        )
+
+    def ask(self, question: str, timeout: float = 15.0) -> list[list[str]]:
+        """Type the question and return the top items once the list has stopped changing."""
+        box = self.page.locator(self.selectors["input"])
+        box.fill("")
+        box.press_sequentially(question, delay=10)
+        deadline = time.monotonic() + timeout
+        previous, stable_since = None, time.monotonic()
+        while time.monotonic() < deadline:
+            current = self.shown_links()
+            if current != previous:
+                previous, stable_since = current, time.monotonic()
+            elif current and time.monotonic() - stable_since > 0.6:
+                break
+            time.sleep(0.15)
+        return [[site_target(href) for href in item] for item in previous or []]
+
+    def close(self):
+        self.context.close()
+
+
+def unanswered(box: SearchBox, questions: list[dict], engine: str) -> list[str]:
+    """One message per question whose answers are not in the top three."""
+    failures = []
+    for entry in questions:
+        items = box.ask(entry["q"])
+        if any(answers_question(target, entry["answers"]) for item in items for target in item):
+            continue
+        got = "; ".join(f"{n}. " + ", ".join(item) for n, item in enumerate(items, 1)) or "no results"
+        failures.append(
+            f"{engine}: question {entry['q']!r} expected one of {', '.join(entry['answers'])} "
+            f"in the top {TOP}; got {got}"
+        )
+    return failures
+
+
+@pytest.fixture(scope="module")
+def search(browser, base_url, engine):
+    box = SearchBox(browser, base_url, engine)
+    yield box
+    box.close()
+
+
+def test_questions_readers_ask_find_their_answer(search, engine):
+    questions = load_questions()
+    assert len(questions) >= 25, "keep at least 25 reader questions in search_questions.yml"
+    failures = unanswered(search, questions, engine)
+    passed = len(questions) - len(failures)
+    print(f"\n{engine}: {passed}/{len(questions)} questions answered in the top {TOP}")
+    assert not failures, (
+        f"{len(failures)} of {len(questions)} questions do not find their answer in the top {TOP} "
+        f"(put the reader's words, e.g. a US spelling in brackets, on the answering page, or fix "
+        f"tests/site/search_questions.yml if the answer moved):\n" + "\n".join(failures)
+    )
+
+
+def test_wrong_expectation_names_question_expected_page_and_results(search, engine):
+    """A question pointed at a page that does not answer it must fail, saying what came back."""
+    wrong = load_questions(FIXTURES / "wrong_answer.yml")
+    failures = unanswered(search, wrong, engine)
+    assert len(failures) == 1, failures
+    message = failures[0]
+    assert "'cement leak'" in message and "/about/accessibility/#report" in message, message
+    assert "1. /treatment/risks/" in message, message
+
+
+def test_answer_matching_rules():
+    assert answers_question("/treatment/risks/#lung", ["/treatment/risks/"])
+    assert answers_question("/treatment/risks/#lung", ["/treatment/risks/#lung"])
+    assert not answers_question("/treatment/risks/#infection", ["/treatment/risks/#lung"])
+    assert not answers_question("/about/faq/", ["/about/faq/#drive"])
+    assert site_target("http://127.0.0.1:8000/about/faq/?h=drive#drive") == "/about/faq/#drive"
