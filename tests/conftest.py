@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -20,8 +21,13 @@ def site_builds():
 
     def get(engine: str):
         if engine not in results:
-            out = BUILD_ROOT / engine
-            results[engine] = (sitetools.build(engine, out), out)
+            prebuilt = os.environ.get(f"PREBUILT_SITE_{engine.upper()}")
+            if prebuilt:  # while working on a check: reuse a folder you built, skip the build
+                done = subprocess.CompletedProcess(["prebuilt", prebuilt], 0, f"prebuilt: {prebuilt}", "")
+                results[engine] = (done, Path(prebuilt).resolve())
+            else:
+                out = BUILD_ROOT / engine
+                results[engine] = (sitetools.build(engine, out), out)
         return results[engine]
 
     yield get
@@ -38,7 +44,7 @@ def site_dir(site_builds, engine) -> Path:
     """The built site for this engine; fails (with the engine's output) if the build failed."""
     proc, out = site_builds(engine)
     if proc.returncode != 0:
-        pytest.fail(f"{engine} strict build failed:\n{proc.stdout}\n{proc.stderr}")
+        pytest.fail(f"{engine} strict build failed:\n{sitetools.output(proc)}")
     return out
 
 
@@ -46,6 +52,12 @@ def site_dir(site_builds, engine) -> Path:
 def base_url(site_dir):
     with sitetools.serve(site_dir) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def page_paths(site_dir) -> list[str]:
+    """URL paths of every content page of this engine's build ("/", "/treatment/risks/")."""
+    return [sitetools.page_url(site_dir, page) for page in sitetools.html_pages(site_dir)]
 
 
 @pytest.fixture(scope="session")

@@ -119,3 +119,23 @@ def source_hint(url_path: str, docs_dir: Path = ROOT / "docs") -> str:
         if candidate.is_file():
             return candidate.relative_to(docs_dir.parent).as_posix()
     return "made by the theme or a template, not a Markdown page"
+
+
+SCHEMES = ("light", "dark")  # Playwright's color_scheme values; Material maps them to default/slate
+
+
+def is_same_origin(url: str, base_url: str) -> bool:
+    """True for requests to the local server, and for data:/blob:/about: URLs (no network)."""
+    if url.startswith(("data:", "blob:", "about:")):
+        return True
+    return url == base_url or url.startswith(base_url.rstrip("/") + "/")
+
+
+def open_page(context, url: str, settle: str = "load"):
+    """Go to `url` in the context's single page (created on first use, then reused: cheaper than
+    a page per URL) and return it."""
+    page = context.pages[0] if context.pages else context.new_page()
+    response = page.goto(url, wait_until=settle)
+    if response is not None and not response.ok:
+        raise AssertionError(f"{url} answered HTTP {response.status}")
+    return page
