@@ -1,0 +1,106 @@
+"""The GitHub workflows: zizmor (offline) finds nothing, and the shape issue 2 asks for holds:
+every action pinned by commit SHA with a version comment, no permissions at the top, only
+what each job needs, no token left on disk, Pages published from configure-pages' URL."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests import sitetools
+
+GITHUB = sitetools.ROOT / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+FIXTURES = Path(__file__).parent / "fixtures" / "workflows"
+PINNED = re.compile(r"^\s*(?:-\s*)?uses:\s*[\w.-]+/[\w./-]+@[0-9a-f]{40}\s+#\s*v\d+(?:\.\d+)*\s*$")
+
+
+def zizmor(path: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(sitetools.BIN / "zizmor"), "--offline", "--color", "never", str(path)],
+                          capture_output=True, text=True, cwd=sitetools.ROOT)
+
+
+def load(path: Path) -> dict:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the key `on` as True
+    if True in data:
+        data["on"] = data.pop(True)
+    return data
+
+
+def test_zizmor_finds_nothing():
+    proc = zizmor(GITHUB)
+    assert proc.returncode == 0, f"zizmor found problems in .github/; fix each one:\n{proc.stdout}{proc.stderr}"
+    assert "No findings" in proc.stdout + proc.stderr
+
+
+def test_zizmor_reports_unpinned_actions_in_fixture():
+    proc = zizmor(FIXTURES / "unpinned.yml")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0, out
+    assert "unpinned-uses" in out and "unpinned.yml:16" in out, out
+    assert "persist-credentials: false" in out, out
+
+
+def loose_uses(workflow: Path) -> list[str]:
+    """`uses:` lines not pinned to a 40-hex commit with a '# vX.Y.Z' comment, as 'file:line: text'."""
+    lines = workflow.read_text(encoding="utf-8").splitlines()
+    return [f"{workflow.name}:{n}: {line.strip()}" for n, line in enumerate(lines, 1)
+            if re.match(r"^\s*(-\s*)?uses:", line) and not PINNED.match(line)]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_action_pinned_by_sha_with_version_comment(workflow):
+    loose = loose_uses(workflow)
+    assert not loose, "pin each action to its full commit SHA with '# vX.Y.Z' after it:\n" + "\n".join(loose)
+
+
+def test_pin_check_reports_tags_in_fixture():
+    assert loose_uses(FIXTURES / "unpinned.yml") == [
+        "unpinned.yml:16: - uses: actions/checkout@v7",
+        "unpinned.yml:17: - uses: actions/upload-pages-artifact@v5",
+        "unpinned.yml:20: - uses: actions/deploy-pages@v5",
+    ]
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_permissions_are_per_job_and_checkout_keeps_no_token(workflow):
+    data = load(workflow)
+    assert data.get("permissions") == {}, f"{workflow.name}: set 'permissions: {{}}' at the top"
+    for name, job in data["jobs"].items():
+        assert "permissions" in job, f"{workflow.name}: job '{name}' must list the permissions it needs"
+        for step in job.get("steps", []):
+            if str(step.get("uses", "")).startswith("actions/checkout@"):
+                assert step.get("with", {}).get("persist-credentials") is False, (
+                    f"{workflow.name}: job '{name}' checks out without 'persist-credentials: false'")
+
+
+def test_ci_runs_the_checks_on_push_and_pull_request():
+    data = load(GITHUB / "workflows" / "ci.yml")
+    assert {"push", "pull_request"} <= set(data["on"]), "ci.yml must run on push and pull_request"
+    runs = [step.get("run", "") for job in data["jobs"].values() for step in job["steps"]]
+    assert any(".ci/run" in run or "make test" in run for run in runs), "ci.yml must run .ci/run or make test"
+
+
+def test_pages_publishes_from_main_with_the_pages_url():
+    data = load(GITHUB / "workflows" / "pages.yml")
+    assert data["on"]["push"]["branches"] == ["main"]
+    steps = [step for job in data["jobs"].values() for step in job["steps"]]
+    used = {str(step.get("uses", "")).split("@")[0] for step in steps}
+    assert {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"} <= used
+    build = next(step for step in steps if "make build" in step.get("run", ""))
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    assert build["env"]["REPO_URL"] == "${{ github.server_url }}/${{ github.repository }}"
+    deploy = data["jobs"]["deploy"]["permissions"]
+    assert deploy == {"pages": "write", "id-token": "write"}, deploy
+
+
+def test_dependabot_covers_pip_and_actions_with_cooldown_and_holds_mkdocs_1():
+    updates = {u["package-ecosystem"]: u for u in yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]}
+    assert {"pip", "github-actions"} <= set(updates)
+    assert all(update.get("cooldown", {}).get("default-days", 0) >= 1 for update in updates.values())
+    assert {"dependency-name": "mkdocs", "versions": [">=2"]} in updates["pip"]["ignore"]
