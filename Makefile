@@ -43,7 +43,12 @@ build: $(BIN)/.site-installed check-content
 build-zensical: $(BIN)/.test-installed check-content
 	$(BIN)/zensical build --strict --clean -f mkdocs.zensical.yml
 
-test: $(BIN)/.test-installed
+# Node test tools (vnu-jar: the Nu HTML Checker) exactly as locked; no install scripts run (vnu-jar's
+# would download a Java runtime; the system's java is used instead).
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+
+test: $(BIN)/.test-installed node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Offline copy for wards and clinics with poor connectivity: a zip that opens from the file system
