@@ -89,3 +89,42 @@ def test_furniture_check_fails_on_broken_page(fixture, expected):
     for phrase in expected:
         assert phrase in text, f"expected {phrase!r} in:\n{text}"
     assert all(line.startswith(fixture) for line in problems)
+
+
+# ------------------------------------------------------------------ copy button (browser)
+
+def copy_problem(browser, base_url: str, name: str, block: str | None = None) -> str | None:
+    """Reach a page by following a link (instant navigation, where the engine has it), open
+    "Cite this page", press Copy; None if the clipboard then holds the Vancouver citation."""
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    try:
+        page = context.new_page()
+        if block:
+            page.route(re.compile(block), lambda route: route.abort())
+        page.goto(base_url + "/", wait_until="load")
+        page.locator("a[href$='treatment/risks/']").first.click()
+        page.wait_for_url(re.compile(r"/treatment/risks/$"))
+        page.locator("details.medref-cite > summary").click()
+        button = page.locator("[data-medref-copy='medref-cite-vancouver']")
+        if not button.is_visible():
+            return (f"{name}: the Copy button is not shown; docs/assets/javascripts/cite-copy.js did not run "
+                    "(is it listed under extra_javascript in mkdocs.yml?)")
+        button.click()
+        page.wait_for_timeout(300)
+        copied = page.evaluate("navigator.clipboard.readText()")
+        expected = page.locator("#medref-cite-vancouver").inner_text().strip()
+        if copied != expected:
+            return f"{name}: Copy put {copied!r} on the clipboard, expected {expected!r}"
+        return None
+    finally:
+        context.close()
+
+
+def test_copy_button_copies_the_citation(browser, base_url, engine):
+    problem = copy_problem(browser, base_url, engine)
+    assert problem is None, problem
+
+
+def test_copy_check_fails_without_the_script(browser, base_url, engine):
+    problem = copy_problem(browser, base_url, engine, block=r"cite-copy\.js")
+    assert problem and "Copy button is not shown" in problem and "cite-copy.js" in problem
