@@ -1,0 +1,66 @@
+"""Every number on a page carries its source, and public prose uses natural frequencies.
+
+Issue 3: "Every rate or natural frequency on every page is either rendered from data/ or carries a
+citation in the same paragraph, list item or table row." Figures rendered from data/risks.yml bring
+their own citation, so one rule covers both.
+"""
+
+from __future__ import annotations
+
+from medref import number_check, reading_level
+from medref.front_matter import read_front_matter
+from tests import sitetools
+
+DOCS = sitetools.ROOT / "docs"
+
+
+def _pages(site_dir):
+    for page in sitetools.html_pages(site_dir):
+        rel = page.relative_to(site_dir).as_posix()
+        yield rel, reading_level.article_html(page.read_text(encoding="utf-8"))
+
+
+def _audience(rel: str) -> str:
+    stem = rel[: -len("index.html")].rstrip("/") or "index"
+    for candidate in (DOCS / f"{stem}.md", DOCS / stem / "index.md"):
+        if candidate.is_file():
+            return str(read_front_matter(candidate).get("audience"))
+    return "?"
+
+
+def test_every_number_has_a_source_in_the_same_block(site_dir):
+    problems = []
+    for rel, article in _pages(site_dir):
+        for text in number_check.unsourced_numbers(article):
+            problems.append(f"  {rel}: {text[:160]}")
+    assert not problems, (
+        "Rates or frequencies without a citation in the same paragraph, list item or table row. Add "
+        "[@key] to that block (or render the figure from data/risks.yml):\n" + "\n".join(problems)
+    )
+
+
+def test_no_bare_percentages_in_public_prose(site_dir):
+    problems = []
+    for rel, article in _pages(site_dir):
+        if _audience(rel) in ("public", "both"):
+            for text in number_check.public_percentages(article):
+                problems.append(f"  {rel}: {text[:160]}")
+    assert not problems, (
+        "Percentages in public prose. Write a natural frequency ('about 44 in 100') or move the "
+        "figure into a `??? clinician` block or a table:\n" + "\n".join(problems)
+    )
+
+
+def test_the_checks_catch_unsourced_and_percentages():
+    cited = '<sup class="medref-cite"><a href="#source-x">1</a></sup>'
+    html = (
+        f"<p>About 1 in 800 people needed an operation{cited}.</p>"
+        "<p>About 3 to 5 in every 1,000 people get an infection.</p>"
+        "<ul><li>Leaks were seen in 33% of bones.</li></ul>"
+        f'<details class="clinician"><p>Leaks in 73% of levels{cited}.</p></details>'
+        f"<table><tr><td>Infection</td><td>0.46%{cited}</td></tr></table>"
+        "<p>Most people go home the same day.</p>"
+    )
+    unsourced = number_check.unsourced_numbers(html)
+    assert unsourced == ["About 3 to 5 in every 1,000 people get an infection.", "Leaks were seen in 33% of bones."]
+    assert number_check.public_percentages(html) == ["Leaks were seen in 33% of bones."]
