@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +32,14 @@ def build(engine: str, out_dir: Path, project: Path = ROOT, config: str = "mkdoc
     temp_config.write_text(f"INHERIT: {config}\nsite_dir: {out_dir}\n", encoding="utf-8")
     try:
         cmd = [str(BIN / "zensical"), "build", "--strict", "--clean", "-f", temp_config.name]
-        return subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+        for attempt in range(3):
+            proc = subprocess.run(cmd, cwd=project, env=env, capture_output=True, text=True)
+            # --clean empties the project's .cache/; another build running in the same checkout at
+            # that moment makes it panic ("could not be removed"). Only that is retried.
+            if "cache directory could not be removed" not in output(proc):
+                break
+            time.sleep(1 + attempt)
+        return proc
     finally:
         temp_config.unlink(missing_ok=True)
 
