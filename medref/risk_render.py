@@ -61,15 +61,16 @@ def denominator_text(fig: Figure) -> str:
 
 
 def figure_text(fig: Figure) -> str:
-    """'4 of 3,175 (0.13%)', '19.2% of 381', 'Vertebroplasty: 24 of 61 (44% as reported)'."""
+    """'4 of 3,175 (0.13%)', '19.2% of 381', 'Vertebroplasty: 24 (44%) as reported; 61 randomised'."""
     den = denominator_text(fig)
-    if fig.numerator is not None:
+    if fig.numerator is not None and fig.rate is not None:
+        # The study's rate uses a denominator other than ours (e.g. those analysed), so never print
+        # "24 of 61 (44%)": give count and rate as reported, then our denominator and what it counts.
+        text = f"{fig.numerator:,} ({reported(fig.rate)}) as reported; {den} {fig.note or 'in the group'}"
+    elif fig.numerator is not None:
         text = f"{fig.numerator:,} of {den}"
-        if fig.rate is not None:
-            text += f" ({reported(fig.rate)} as reported)"
-        else:
-            low, high = fig.bounds()
-            text += f" ({percent(low)})" if low == high else f" ({percent(low)}–{percent(high)})"
+        low, high = fig.bounds()
+        text += f" ({percent(low)})" if low == high else f" ({percent(low)}–{percent(high)})"
     elif fig.rate is not None:
         text = f"{reported(fig.rate)} of {den}"
     else:

@@ -124,6 +124,9 @@ def test_real_data_key_figures():
     assert risk_figure_text(risks["better-while-waiting-vertos2"]) == "229 of 431 (53%)"
     assert risk_figure_text(risks["new-fracture-background"]) == "19.2% of 381"
     assert "44 in 100" in risks["pain-relief-vapour"].plain and "21 in 100" in risks["pain-relief-vapour"].plain
+    assert risk_figure_text(risks["pain-relief-vapour"]) == (
+        "Vertebroplasty: 24 (44%) as reported; 61 randomised; "
+        "Placebo procedure: 12 (21%) as reported; 59 randomised")
     assert risk_figure_text(risks["new-fracture-vertos2"]) == "Vertebroplasty: 15 of 91 (16%); Usual care: 21 of 85 (25%)"
     assert risk_figure_text(risks["new-fracture-kaviar"]) == "Kyphoplasty: 50 of 140 (36%); Vertebroplasty: 57 of 131 (44%)"
     assert risk_figure_text(risks["cement-leak-ct"]) == "Kyphoplasty: 157 of 214 (73%); Vertebroplasty: 164 of 201 (82%)"
@@ -134,7 +137,9 @@ def test_real_data_key_figures():
 def test_figure_text_forms():
     risks = load_risks(DATA)
     assert figure_text(risks["single"].figures[0]) == "4 of 3,175 (0.13%)"
-    assert figure_text(risks["compared"].arms[0]) == "Vertebroplasty: 24 of 61 (44% as reported)"
+    # A reported rate on another denominator is never shown as "24 of 61 (44%)" (24/61 is 39%).
+    assert figure_text(risks["compared"].arms[0]) == "Vertebroplasty: 24 (44%) as reported; 61 randomised"
+    assert figure_text(risks["compared"].arms[1]) == "Placebo procedure: 12 (21%) as reported; 59 in the group"
     assert figure_text(risks["kp-only"].figures[0]) == "18 of about 40,000–60,000 (0.03%–0.045%)"
 
 
