@@ -8,6 +8,7 @@ The SVG scales with its container (viewBox, width 100%) and needs no JavaScript.
 
 from __future__ import annotations
 
+import hashlib
 import html
 
 CELL = 10          # user units per person
@@ -53,10 +54,48 @@ def _fmt(value: float) -> str:
     return f"{value:.2f}".rstrip("0").rstrip(".")
 
 
-def _dots(points, r: float) -> str:
-    # Two half-arcs draw a full circle; one path for all dots keeps the SVG small.
-    return "".join(f"M{_fmt(x - r)} {_fmt(y)}a{_fmt(r)} {_fmt(r)} 0 1 0 {_fmt(2 * r)} 0"
-                   f"a{_fmt(r)} {_fmt(r)} 0 1 0 {_fmt(-2 * r)} 0z" for x, y in points)
+def _groups(per: int) -> list[tuple[float, float, int, int]]:
+    """(x, y, rows, cols) of each gap-free group of cells, in cells of CELL units.
+
+    100 people are four 5 x 5 quarters; 1,000 are ten 10 x 10 blocks. Inside a group the dots can be
+    one tiled pattern, which keeps a 1,000-person array about as small as a 100-person one.
+    """
+    if per == 100:
+        half = 5 * CELL + BLOCK_GAP / 2
+        return [(qc * half, qr * half, 5, 5) for qr in range(2) for qc in range(2)]
+    return [((b % 5) * (10 * CELL + BLOCK_GAP), (b // 5) * (10 * CELL + BLOCK_GAP), 10, 10) for b in range(per // 100)]
+
+
+def _index(per: int, group: int, row: int, col: int) -> int:
+    """Fill-order index of a cell (block by block; row by row across the whole block)."""
+    if per == 100:
+        qr, qc = divmod(group, 2)
+        return (qr * 5 + row) * 10 + qc * 5 + col
+    return group * 100 + row * 10 + col
+
+
+def _dot_rects(per: int, first: int) -> str:
+    """Rectangles (in each group's own coordinates) covering every cell from index `first` on.
+
+    Within a row, later cells have higher indices, so the dots in a row are one run to its end;
+    rows with the same run merge into one rectangle.
+    """
+    out = []
+    for g, (gx, gy, rows, cols) in enumerate(_groups(per)):
+        runs = []  # (start_col, start_row, n_rows)
+        for row in range(rows):
+            start = next((c for c in range(cols) if _index(per, g, row, c) >= first), None)
+            if start is None:
+                continue
+            if runs and runs[-1][0] == start and runs[-1][1] + runs[-1][2] == row:
+                runs[-1] = (start, runs[-1][1], runs[-1][2] + 1)
+            else:
+                runs.append((start, row, 1))
+        if runs:
+            rects = "".join(f'<rect x="{c * CELL}" y="{r * CELL}" width="{(cols - c) * CELL}" height="{n * CELL}"/>'
+                            for c, r, n in runs)
+            out.append(f'<g transform="translate({_fmt(gx)} {_fmt(gy)})">{rects}</g>')
+    return "".join(out)
 
 
 def _squares(points, side: float) -> str:
@@ -87,7 +126,12 @@ def icon_array_svg(per: int, marked: int, label: str, uncertain: int = 0) -> str
         f"<title>{text}</title>",
     ]
     if other_pts:
-        parts.append(f'<path class="medref-ia-others" fill="currentColor" d="{_dots(other_pts, DOT_R[per])}"/>')
+        # One dot per cell, tiled: the pattern's user space follows each group's translate().
+        pid = f"medref-dots-{hashlib.sha1(f'{per}:{marked}:{uncertain}:{label}'.encode()).hexdigest()[:10]}"
+        r, c = _fmt(DOT_R[per]), _fmt(CELL / 2)
+        parts.append(f'<defs><pattern id="{pid}" width="{CELL}" height="{CELL}" patternUnits="userSpaceOnUse">'
+                     f'<circle class="medref-ia-others" fill="currentColor" cx="{c}" cy="{c}" r="{r}"/></pattern></defs>'
+                     f'<g fill="url(#{pid})">{_dot_rects(per, marked + uncertain)}</g>')
     if marked_pts:
         parts.append(f'<path class="medref-ia-marked" fill="currentColor" d="{_squares(marked_pts, side)}"/>')
     if uncertain_pts:

@@ -16,16 +16,26 @@ def count(svg: str, cls: str) -> int:
     return match.group(1).count("z") if match else 0
 
 
-def test_counts_by_shape():
-    svg = icon_array_svg(1000, 3, "Three marked.", uncertain=2)
-    assert count(svg, "medref-ia-marked") == 3
-    assert count(svg, "medref-ia-range") == 2
-    assert count(svg, "medref-ia-others") == 995
-    # marked are squares (h/v path), the rest are circles (arcs): shape, not only colour
-    marked = re.search(r'class="medref-ia-marked"[^>]* d="([^"]*)"', svg).group(1)
-    others = re.search(r'class="medref-ia-others"[^>]* d="([^"]*)"', svg).group(1)
-    assert "h" in marked and "a" not in marked
-    assert "a" in others
+def dot_cells(svg: str) -> int:
+    """People drawn as dots: cells covered by the rectangles the dot pattern fills (10 units a cell)."""
+    return sum(int(w) * int(h) // 100 for w, h in re.findall(r'<rect x="\d+" y="\d+" width="(\d+)" height="(\d+)"/>', svg))
+
+
+@pytest.mark.parametrize("per, marked, uncertain", [(1000, 3, 2), (1000, 0, 17), (100, 44, 0), (100, 7, 5), (100, 0, 0)])
+def test_counts_by_shape(per, marked, uncertain):
+    svg = icon_array_svg(per, marked, "Some marked.", uncertain=uncertain)
+    assert count(svg, "medref-ia-marked") == marked
+    assert count(svg, "medref-ia-range") == uncertain
+    assert dot_cells(svg) == per - marked - uncertain
+    # marked are squares (h/v path), the rest are circles: shape, not only colour
+    if marked:
+        assert "a" not in re.search(r'class="medref-ia-marked"[^>]* d="([^"]*)"', svg).group(1)
+    assert '<circle class="medref-ia-others"' in svg
+
+
+def test_a_thousand_people_stay_small():
+    """The dots are one tiled pattern, so 1,000 people cost about as much as 100 (page-weight budget)."""
+    assert len(icon_array_svg(1000, 4, "Four marked.")) < 3000
 
 
 def test_accessible_and_scalable():
