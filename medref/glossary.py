@@ -147,7 +147,8 @@ class GlossaryDirective(DirectiveProcessor):
         letters: dict[str, list[Term]] = {}
         for term in terms:
             first = term.term[:1].upper()
-            letters.setdefault(first if first.isalpha() else "#", []).append(term)
+            # Terms that start with a digit ("999") go under "Numbers": "#" is not a valid fragment id.
+            letters.setdefault(first if first.isalpha() else "Numbers", []).append(term)
         nav = etree.SubElement(parent, "p", {"class": "medref-glossary-letters"})
         nav.text = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in letters)
         for letter, members in letters.items():

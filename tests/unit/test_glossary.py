@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_page_grouped_a_to_z(tmp_path):
     md, html = render(tmp_path, "# Glossary\n\n[[glossary]]\n", rel="about/glossary.md")
-    assert [h for h in ("#", "A", "B", "G") if f'<h2 id="glossary-{h.lower()}">{h}' in html] == ["#", "A", "B", "G"]
+    assert [h for h in ("Numbers", "A", "B", "G") if f'<h2 id="glossary-{h.lower()}">{h}' in html] == ["Numbers", "A", "B", "G"]
     assert '<dt id="term-anaesthetic">Anaesthetic</dt>' in html
     assert "US: anesthetic." in html
     assert '<dt id="term-general-anaesthetic">General anaesthetic (GA)</dt>' in html
