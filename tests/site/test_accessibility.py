@@ -75,7 +75,7 @@ def check_pages(browser, base_url: str, paths: list[str], scheme: str, css: str 
             if css:
                 page.add_style_tag(content=css)
             shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-            if shown and shown != MATERIAL_SCHEME[scheme]:
+            if shown != MATERIAL_SCHEME[scheme]:  # the palette must follow the reader's setting
                 problems.append(f"{path}: asked for the {scheme} scheme but the page shows '{shown}'")
             problems += axe_violations(page, path)
     finally:
