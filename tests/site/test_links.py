@@ -76,7 +76,8 @@ def link_problems(site_dir: Path, site_url: str = "http://127.0.0.1:8000/") -> l
     """One line per dead link or missing anchor, naming the page (and its source) and the target."""
     site_dir = Path(site_dir)
     problems = []
-    for page in sitetools.html_pages(site_dir):
+    # every HTML file: content pages, the 404 page and redirect stubs (a redirect to nowhere is dead too)
+    for page in sorted(site_dir.rglob("*.html")):
         page_path = sitetools.page_url(site_dir, page)
         where = f"{page.relative_to(site_dir).as_posix()} ({sitetools.source_hint(page_path)})"
         for href in _parse(page).links:
