@@ -129,6 +129,7 @@ def source_hint(url_path: str, docs_dir: Path = ROOT / "docs") -> str:
     return "made by the theme or a template, not a Markdown page"
 
 
+NOT_FOUND_PAGE = "/404.html"  # readers see it for any wrong address; not in html_pages()
 SCHEMES = ("light", "dark")  # Playwright's color_scheme values; Material maps them to default/slate
 
 

@@ -85,7 +85,7 @@ def check_pages(browser, base_url: str, paths: list[str], scheme: str, css: str 
 
 @pytest.mark.parametrize("scheme", sitetools.SCHEMES)
 def test_axe_every_page(browser, base_url, page_paths, engine, scheme):
-    problems = check_pages(browser, base_url, page_paths, scheme)
+    problems = check_pages(browser, base_url, page_paths + [sitetools.NOT_FOUND_PAGE], scheme)
     window = "phone" if WINDOW[scheme] is PHONE else "desktop"
     assert not problems, (f"{engine} build, {scheme} scheme, {window} window: {len(problems)} axe finding(s):\n"
                           + "\n".join(problems))

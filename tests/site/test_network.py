@@ -45,7 +45,7 @@ def external_requests(browser, base_url: str, paths: list[str]) -> list[str]:
 
 
 def test_no_third_party_requests(browser, base_url, page_paths, engine):
-    leaks = external_requests(browser, base_url, page_paths)
+    leaks = external_requests(browser, base_url, page_paths + [sitetools.NOT_FOUND_PAGE])
     assert not leaks, f"{engine} build: requests to other hosts:\n" + "\n".join(leaks)
 
 
