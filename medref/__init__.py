@@ -4,8 +4,10 @@ Both engines (MkDocs and Zensical) run Python-Markdown extensions, so all custom
 lives here rather than in MkDocs hooks. `markdown_extensions: [medref]` loads `makeExtension`.
 """
 
-from medref.extension import MedrefExtension
-
 
 def makeExtension(**kwargs):  # noqa: N802 (name fixed by Python-Markdown)
+    # Imported here, not at module level, so `python -m medref.<tool>` does not import its own module
+    # twice (once as a package member, once as __main__).
+    from medref.extension import MedrefExtension
+
     return MedrefExtension(**kwargs)

@@ -22,8 +22,6 @@ DISABLED_RULES: dict[str, str] = {}
 # Findings on the theme's own markup, by rule and the start of axe's selector, each with the reason.
 # The rule stays on for everything else, so the same mistake in page content still fails.
 THEME_EXCEPTIONS: dict[tuple[str, str], str] = {
-    ("aria-progressbar-name", ".md-progress"): "Material's instant-navigation progress bar has role=progressbar and no name",
-    ("region", ".md-progress"): "the same progress bar sits outside every landmark (theme template)",
     ("aria-dialog-name", ".md-search"): "Material's search overlay has role=dialog and no name (theme template)",
     ("landmark-unique", 'nav[aria-labelledby="__nav_'): "navigation.indexes labels section navs by an empty toggle label",
     ("scrollable-region-focusable", ".md-typeset__scrollwrap"): "the theme's wide-table wrapper; Chromium, Firefox "
