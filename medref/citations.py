@@ -91,7 +91,9 @@ class CitationNumbers(Treeprocessor):
         if not placeholders:
             return  # ResetPage already left md.medref_cited empty for this page
         refs = references.load_references(self.data_dir)
+        parents = {child: parent for parent in root.iter() for child in parent}
         for sup in placeholders:
+            _hug_preceding_text(sup, parents.get(sup))
             keys = sup.attrib.pop(KEY_ATTR).split()
             for key in keys:
                 if key not in cited:
@@ -108,6 +110,18 @@ class CitationNumbers(Treeprocessor):
                     link.tail = ","
         self.md.medref_cited = cited
         append_sources(self.md, root, [refs[k] for k in cited])
+
+
+def _hug_preceding_text(sup, parent) -> None:
+    """'harm [@x].' renders as 'harm¹.', not 'harm ¹.': a superscript sits against its word."""
+    if parent is None:
+        return
+    index = list(parent).index(sup)
+    if index == 0:
+        parent.text = (parent.text or "").rstrip(" \n")
+    else:
+        before = parent[index - 1]
+        before.tail = (before.tail or "").rstrip(" \n")
 
 
 def short_label(ref) -> str:

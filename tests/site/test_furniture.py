@@ -126,5 +126,5 @@ def test_copy_button_copies_the_citation(browser, base_url, engine):
 
 
 def test_copy_check_fails_without_the_script(browser, base_url, engine):
-    problem = copy_problem(browser, base_url, engine, block=r"cite-copy\.js")
+    problem = copy_problem(browser, base_url, engine, block=r"cite-copy(\.min)?\.js")
     assert problem and "Copy button is not shown" in problem and "cite-copy.js" in problem

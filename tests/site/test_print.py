@@ -118,7 +118,7 @@ def test_collapsed_blocks_print_expanded(browser, base_url, engine, javascript):
 
 def test_print_check_fails_without_our_print_rules(browser, base_url, engine):
     """With reader.css blocked, the on-screen furniture prints and the check says so."""
-    pdf = print_page(browser, base_url + "/handouts/after-your-procedure/", block=r"reader\.css")
+    pdf = print_page(browser, base_url + "/handouts/after-your-procedure/", block=r"reader(\.min)?\.css")
     problems = print_problems("no-print-css", pdf, max_pages=1)
     assert any("site chrome printed ('Cite this page')" in p for p in problems), problems
     assert all("docs/assets/stylesheets/reader.css" in p for p in problems if "chrome" in p)
@@ -140,6 +140,6 @@ def test_print_check_fails_on_an_overlong_page(browser):
 def test_collapsed_check_fails_without_our_print_rules(browser, base_url, engine):
     """Without reader.css and scripts a closed block does not print (Chromium's default), so the
     check above bites."""
-    hidden, text = collapsed_block_printout(browser, base_url + COLLAPSED_PAGE, block=r"reader\.css",
+    hidden, text = collapsed_block_printout(browser, base_url + COLLAPSED_PAGE, block=r"reader(\.min)?\.css",
                                             javascript=False)
     assert hidden and hidden not in text

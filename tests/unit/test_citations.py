@@ -105,6 +105,11 @@ def test_citation_may_wrap_onto_the_next_line(tmp_path):
     assert keys_cited_in_text("A claim [@guide-one;\n@trial-one].\n") == ["guide-one", "trial-one"]
 
 
+def test_number_sits_against_its_word(tmp_path):
+    md, html = render(tmp_path, "Leaks caused no harm [@guide-one]. Two *words* [@trial-one].\n")
+    assert 'harm<sup class="medref-cite">' in html and "</em><sup" in html
+
+
 def test_parse_keys():
     assert parse_keys("a; @b-2") == ["a", "b-2"]
     assert parse_keys("a, @b") is None
