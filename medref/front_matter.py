@@ -31,7 +31,9 @@ def read_front_matter(path: Path) -> dict:
     return data
 
 
-def _as_date(value):
+def as_date(value) -> dt.date | None:
+    """A review date from front matter: a YAML date or an ISO string; None for anything else
+    (a date with a time is refused: review dates are days)."""
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return value
     if isinstance(value, str):
@@ -58,7 +60,7 @@ def page_problems(path: Path, rel: str, today: dt.date) -> list[str]:
     if aud not in (None, "") and aud not in AUDIENCES:
         problems.append(f"{rel}: audience '{aud}' is not one of {', '.join(AUDIENCES)}")
     last, nxt = meta.get("last_reviewed"), meta.get("next_review")
-    last_d, next_d = _as_date(last), _as_date(nxt)
+    last_d, next_d = as_date(last), as_date(nxt)
     if last not in (None, "") and last_d is None:
         problems.append(f"{rel}: last_reviewed '{last}' is not an ISO date (YYYY-MM-DD)")
     if nxt not in (None, "") and next_d is None:

@@ -26,6 +26,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
+from medref.front_matter import as_date
 from medref.pages import PageInfo
 
 EDITORIAL_POLICY = "about/editorial-policy.md"
@@ -74,19 +75,6 @@ class CitedWork:
 
 
 # ------------------------------------------------------------------------------------- helpers
-
-def as_date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
 
 def long_date(day: dt.date | None) -> str:
     """21 November 2026 (UK order)."""
