@@ -17,8 +17,8 @@ import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
-import yaml
 
+from medref import datafile
 from medref.directives import DirectiveProcessor, MedrefBuildError, where
 
 FILENAME = "glossary.yml"
@@ -98,11 +98,7 @@ def load_glossary(data_dir: str | Path) -> list[Term]:
     path = Path(data_dir) / FILENAME
     if not path.is_file():
         return []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise GlossaryDataError(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
-    return parse_glossary(data or [], str(path))
+    return datafile.load_yaml(path, lambda data: parse_glossary(data or [], str(path)), GlossaryDataError)
 
 
 def short_meaning(meaning: str) -> str:

@@ -14,7 +14,7 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
+from medref import datafile
 
 FILENAME = "references.yml"
 KEY_RE = re.compile(r"^[a-z0-9-]+$")
@@ -182,25 +182,12 @@ def parse_references(data, source: str) -> dict[str, Reference]:
     return refs
 
 
-_cache: dict[Path, tuple[int, dict[str, Reference]]] = {}
-
-
 def load_references(data_dir: str | Path) -> dict[str, Reference]:
     """All references keyed by citation key, checked; cached until the file changes."""
     path = Path(data_dir) / FILENAME
     if not path.is_file():
         raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
-    stamp = path.stat().st_mtime_ns
-    cached = _cache.get(path)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ReferenceDataError(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
-    refs = parse_references(data, str(path))
-    _cache[path] = (stamp, refs)
-    return refs
+    return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
 
 
 def main(argv: list[str]) -> int:

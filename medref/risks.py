@@ -18,10 +18,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-import yaml
-
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref import references
+from medref import datafile, references
 
 FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -278,23 +276,11 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
     return risks
 
 
-_cache: dict[Path, tuple[tuple, dict[str, Risk]]] = {}
-
-
 def load_risks(data_dir: str | Path) -> dict[str, Risk]:
     """All figures keyed by id, checked against data/references.yml; cached until either changes."""
     path = Path(data_dir) / FILENAME
     if not path.is_file():
         raise FileNotFoundError(f"{path}: file not found; create it (see AUTHORING.md, 'Figure ids')")
     refs = references.load_references(data_dir)
-    stamp = (path.stat().st_mtime_ns, id(refs))
-    cached = _cache.get(path)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise RiskDataError(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
-    risks = parse_risks(data, str(path), set(refs))
-    _cache[path] = (stamp, risks)
-    return risks
+    return datafile.load_yaml(path, lambda data: parse_risks(data, str(path), set(refs)), RiskDataError,
+                              depends_on=refs)

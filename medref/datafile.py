@@ -1,0 +1,33 @@
+"""Reading the YAML files in data/: one place for parse errors and for caching.
+
+Every page conversion asks for the references (once per citation), so each file is parsed once
+and parsed again only when it changes on disk (or when something it depends on does).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, TypeVar
+
+import yaml
+
+T = TypeVar("T")
+_cache: dict[Path, tuple[tuple, object]] = {}  # one parser per file, so the path is the key
+
+
+def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], depends_on: object = None) -> T:
+    """`parse(data)` for the YAML in `path`, cached until the file's mtime or `depends_on` changes.
+
+    A YAML syntax error raises `error` naming the file and the usual fix.
+    """
+    stamp = (path.stat().st_mtime_ns, id(depends_on))
+    hit = _cache.get(path)
+    if hit and hit[0] == stamp:
+        return hit[1]  # type: ignore[return-value]
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise error(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
+    result = parse(data)
+    _cache[path] = (stamp, result)
+    return result
