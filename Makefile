@@ -1,17 +1,23 @@
 # Two commands do all the set-up: `make serve` and `make test`. Everything installs into .venv.
+# Each target installs only what its own build imports: `make build`/`serve`/`offline` the site lock
+# (requirements.txt), `make build-zensical` the Zensical lock, `make test` all three.
 SHELL := /bin/bash
 PYTHON ?= python3
-VENV := .venv
+VENV ?= .venv
 BIN := $(VENV)/bin
-# medref (our Markdown extension package) is imported from the checkout by both engines.
-export PYTHONPATH := $(CURDIR)
+SERVE_ADDR ?= 127.0.0.1:8000
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
+
+# Front matter and review dates, checked before either engine runs (a page past its review stops here).
+CHECK_CONTENT = $(BIN)/python -m medref.front_matter docs
+# medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
+INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
 .PHONY: help serve build build-zensical test check-content lock clean bench offline
 
 help:
-	@echo "make serve           build and serve on http://127.0.0.1:8000 with live reload"
+	@echo "make serve           build and serve on http://$(SERVE_ADDR) with live reload"
 	@echo "make test            install the test tools and run every check (pytest)"
 	@echo "make build           strict MkDocs build into site/"
 	@echo "make build-zensical  strict Zensical build into site-zensical/"
@@ -19,28 +25,43 @@ help:
 	@echo "make lock            recompile the pinned, hashed requirements files"
 	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
 
-# The site's own dependencies (hash-checked). The stamp re-installs when the pins change.
-$(BIN)/.site-installed: requirements.txt
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# A virtual environment, made only by a Python new enough for the build (3.11+).
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+	  echo "make: this project needs Python 3.11 or newer; '$(PYTHON)' is $$($(PYTHON) --version 2>&1 || echo 'not found')." >&2; \
+	  echo "      Install a newer Python, then run again with PYTHON=python3.12 (for example)." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+# The site's own dependencies (hash-checked), then medref. The stamp re-installs when the pins change.
+$(BIN)/.site-installed: requirements.txt pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(INSTALL_MEDREF)
 	touch $@
 
-# Test tools and the Zensical engine on top.
-$(BIN)/.test-installed: $(BIN)/.site-installed requirements-test.txt requirements-zensical.txt
+# The Zensical build's dependencies on their own, so its lock file is proved to be enough.
+$(BIN)/.zensical-installed: requirements-zensical.txt pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes -r requirements-zensical.txt
+	$(INSTALL_MEDREF)
+	touch $@
+
+# Test tools on top of both builds' dependencies (installed together: the versions agree).
+$(BIN)/.test-installed: $(BIN)/.site-installed $(BIN)/.zensical-installed requirements-test.txt
 	$(BIN)/pip install --quiet --require-hashes -r requirements.txt -r requirements-zensical.txt -r requirements-test.txt
 	touch $@
 
-# Checks that must pass before either engine runs: front matter and review dates.
 check-content: $(BIN)/.site-installed
-	$(BIN)/python -m medref.front_matter docs
+	$(CHECK_CONTENT)
 
-serve: $(BIN)/.site-installed check-content
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+serve: $(BIN)/.site-installed
+	$(CHECK_CONTENT)
+	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
-build: $(BIN)/.site-installed check-content
+build: $(BIN)/.site-installed
+	$(CHECK_CONTENT)
 	$(BIN)/mkdocs build --strict
 
-build-zensical: $(BIN)/.test-installed check-content
+build-zensical: $(BIN)/.zensical-installed
+	$(CHECK_CONTENT)
 	$(BIN)/zensical build --strict --clean -f mkdocs.zensical.yml
 
 # Node test tools (vnu-jar: the Nu HTML Checker) exactly as locked; no install scripts run (vnu-jar's
@@ -54,7 +75,8 @@ test: $(BIN)/.test-installed node_modules/.package-lock.json
 # Offline copy for wards and clinics with poor connectivity: a zip that opens from the file system
 # (mkdocs.offline.yml adds the offline plugin). The Pages workflow publishes it beside the site.
 OFFLINE_ZIP := build/vertebroplasty-kyphoplasty-offline.zip
-offline: $(BIN)/.site-installed check-content
+offline: $(BIN)/.site-installed
+	$(CHECK_CONTENT)
 	rm -rf build/offline $(OFFLINE_ZIP)
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d build/offline/vertebroplasty-kyphoplasty
 	cd build/offline && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/$(OFFLINE_ZIP) vertebroplasty-kyphoplasty
@@ -66,16 +88,27 @@ BENCH_RUNS ?= 3
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
 
-bench: $(BIN)/.test-installed check-content bench/node_modules/.package-lock.json
+bench: $(BIN)/.test-installed bench/node_modules/.package-lock.json
+	$(CHECK_CONTENT)
 	$(BIN)/mkdocs build --strict -d build/bench/site
 	CHROME_PATH="$${CHROME_PATH:-$$($(BIN)/python -c 'from tests import sitetools; print(sitetools.find_chromium() or "")')}" \
 	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs build/bench/site build/bench/report.md
 
-lock: $(BIN)/.site-installed
-	$(BIN)/pip install --quiet pip-tools
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-zensical.txt requirements-zensical.in
-	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-test.txt requirements-test.in
+# pip-compile runs from its own pinned, hashed venv (requirements-lock.txt), apart from the site's.
+LOCK_VENV := .venv-lock
+COMPILE := $(LOCK_VENV)/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras
+$(LOCK_VENV)/.installed: requirements-lock.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "make lock: needs Python 3.11+" >&2; exit 1; }
+	test -x $(LOCK_VENV)/bin/python || $(PYTHON) -m venv $(LOCK_VENV)
+	$(LOCK_VENV)/bin/pip install --quiet --require-hashes -r requirements-lock.txt
+	touch $@
+
+# Order matters: the Zensical and test files are constrained by requirements.txt (-c).
+lock: $(LOCK_VENV)/.installed
+	$(COMPILE) -o requirements-lock.txt requirements-lock.in
+	$(COMPILE) -o requirements.txt requirements.in
+	$(COMPILE) -o requirements-zensical.txt requirements-zensical.in
+	$(COMPILE) -o requirements-test.txt requirements-test.in
 
 clean:
 	rm -rf site site-zensical .cache build

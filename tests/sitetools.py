@@ -22,7 +22,9 @@ BIN = Path(sys.executable).parent
 
 def build(engine: str, out_dir: Path, project: Path = ROOT, config: str = "mkdocs.yml") -> subprocess.CompletedProcess:
     """Strict build of `project` with `engine` into `out_dir` (inside `project`: Zensical insists)."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT), DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
+    # medref is installed in the venv (editable, by the Makefile): no PYTHONPATH, as a reader's build has none.
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
+    env.pop("PYTHONPATH", None)
     out_dir = Path(out_dir).resolve()
     if engine == "mkdocs":
         cmd = [str(BIN / "mkdocs"), "build", "--strict", "-f", config, "-d", str(out_dir)]

@@ -104,3 +104,38 @@ def test_dependabot_covers_pip_and_actions_with_cooldown_and_holds_mkdocs_1():
     assert {"pip", "github-actions"} <= set(updates)
     assert all(update.get("cooldown", {}).get("default-days", 0) >= 1 for update in updates.values())
     assert {"dependency-name": "mkdocs", "versions": [">=2"]} in updates["pip"]["ignore"]
+
+
+def deploy_gate_problems(data: dict) -> list[str]:
+    """Why a Pages workflow could publish a push whose checks failed ([] when it cannot)."""
+    jobs = data["jobs"]
+    checks = [name for name, job in jobs.items()
+              if any(".ci/run" in step.get("run", "") for step in job.get("steps", []))]
+    if not checks:
+        return ["no job runs `bash .ci/run` (the checks)"]
+    needs = jobs.get("deploy", {}).get("needs", [])
+    needs = [needs] if isinstance(needs, str) else needs
+    # The deploy job must wait for the checks, directly or through a job that waits for them.
+    waited = set(needs)
+    for name in needs:
+        more = jobs.get(name, {}).get("needs", [])
+        waited |= {more} if isinstance(more, str) else set(more)
+    return [] if waited & set(checks) else [f"deploy needs {sorted(needs)}, not the checks job {checks}"]
+
+
+def test_pages_deploys_only_what_passed_the_checks():
+    problems = deploy_gate_problems(load(GITHUB / "workflows" / "pages.yml"))
+    assert not problems, "pages.yml: " + "; ".join(problems)
+
+
+def test_deploy_gate_check_fails_on_a_deploy_that_does_not_wait(tmp_path):
+    data = load(GITHUB / "workflows" / "pages.yml")
+    data["jobs"]["deploy"]["needs"] = "build"
+    assert deploy_gate_problems(data) == ["deploy needs ['build'], not the checks job ['checks']"]
+    del data["jobs"]["checks"]
+    assert deploy_gate_problems(data) == ["no job runs `bash .ci/run` (the checks)"]
+
+
+def test_dependabot_holds_mkdocs_redirects_below_the_properdocs_release():
+    updates = {u["package-ecosystem"]: u for u in yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]}
+    assert {"dependency-name": "mkdocs-redirects", "versions": [">=1.2.3"]} in updates["pip"]["ignore"]
