@@ -1,14 +1,15 @@
 """The single Markdown extension that wires medref's processors into a page build.
 
 Each feature lives in its own module and registers here. `md.medref_page` holds the PageInfo of
-the page being converted (or None), set by the first preprocessor to run.
+the page being converted (or None), set by the first of our preprocessors to run, from what the
+engine says it is converting (medref/pages.py).
 """
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from medref.furniture import FurnitureTreeprocessor, Site
-from medref.pages import PageIndex
+from medref.pages import PageIndex, UnknownPage, page_from_engine
 
 # Preprocessor priorities: ours run before pymdownx.snippets (32) appends the glossary, so they see
 # the page's own text, and after that nothing of ours touches the appended abbreviations.
@@ -19,12 +20,19 @@ PRIORITY_FURNITURE = 2
 
 
 class IdentifyPage(Preprocessor):
-    def __init__(self, md, index: PageIndex):
+    """Sets `md.medref_page`: the page the engine names, else (unit tests) the page with this body."""
+
+    def __init__(self, md, docs_dir: str, index: PageIndex):
         super().__init__(md)
+        self.docs_dir = docs_dir
         self.index = index
 
     def run(self, lines):
-        self.md.medref_page = self.index.identify("\n".join(lines))
+        try:
+            page = page_from_engine(self.md, self.docs_dir)
+        except UnknownPage as exc:
+            raise ValueError(f"medref: {exc}") from None
+        self.md.medref_page = page if page is not None else self.index.identify("\n".join(lines))
         return lines
 
 
@@ -42,8 +50,8 @@ class MedrefExtension(Extension):
     def extendMarkdown(self, md):  # noqa: N802
         md.registerExtension(self)
         md.medref_page = None
-        index = PageIndex(self.getConfig("docs_dir"))
-        md.preprocessors.register(IdentifyPage(md, index), "medref-identify", PRIORITY_IDENTIFY)
+        docs_dir = self.getConfig("docs_dir")
+        md.preprocessors.register(IdentifyPage(md, docs_dir, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
         # Citations, risk figures, icon arrays, glossary: priorities are in each module. Imported here so
         # `python -m medref.references` / `medref.glossary` do not import themselves twice.
         from medref import citations, glossary, risk_render

@@ -1,8 +1,16 @@
 """Which page is being rendered: its source file, front matter and public URL.
 
-Neither engine tells a Python-Markdown extension which file it is converting, so we match the
-Markdown body against the files in docs_dir. That lets errors name the file and lets generated
-content (source counts, review box, JSON-LD) use the page's front matter.
+Each engine tells a Python-Markdown extension which file it is converting, through a processor
+it registers on the Markdown instance before any processor runs (read it inside `run()`):
+
+| engine       | where                                          | the page's source path |
+| ------------ | ---------------------------------------------- | ---------------------- |
+| MkDocs 1.6   | `md.treeprocessors["relpath"].file`            | `.src_uri`             |
+| Zensical     | `md.preprocessors["rendering_context"].page`   | `.path`                |
+
+Only without either (a unit test, a bare `markdown.markdown()` call) do we fall back to matching
+the Markdown body against the files in docs_dir. Knowing the page lets errors name the file and
+lets generated content (source counts, review box, JSON-LD) use the page's front matter.
 """
 
 from __future__ import annotations
@@ -46,8 +54,54 @@ def url_for(rel: str) -> str:
     return stem + "/"
 
 
+class UnknownPage(Exception):
+    """The engine names a page that is not under docs_dir: the build cannot say which page it is."""
+
+
+def engine_source_path(md) -> str | None:
+    """The source path the engine says it is converting (see the table above), or None."""
+    if "relpath" in md.treeprocessors:  # MkDocs
+        src_uri = getattr(getattr(md.treeprocessors["relpath"], "file", None), "src_uri", None)
+        if src_uri:
+            return str(src_uri)
+    if "rendering_context" in md.preprocessors:  # Zensical
+        path = getattr(getattr(md.preprocessors["rendering_context"], "page", None), "path", None)
+        if path:
+            return str(path)
+    return None
+
+
+def page_from_engine(md, docs_dir: str | Path) -> PageInfo | None:
+    """PageInfo for the page the engine is converting; None when no engine says (unit tests).
+
+    Raises UnknownPage, naming the path, when the engine's page is not a file under docs_dir."""
+    source = engine_source_path(md)
+    if source is None:
+        return None
+    docs = Path(docs_dir)
+    path = Path(source)
+    if path.is_absolute():
+        try:
+            path = path.resolve().relative_to(docs.resolve())
+        except ValueError:
+            raise UnknownPage(f"{source}: the engine is converting a page outside {docs}/; "
+                              f"set medref's docs_dir to the folder that holds it") from None
+    rel = path.as_posix()
+    full = docs / rel
+    if not full.is_file():
+        raise UnknownPage(f"{docs / rel}: the engine is converting this page but medref cannot read it; "
+                          f"check medref's docs_dir in mkdocs.yml (now '{docs}')")
+    try:
+        meta = read_front_matter(full)
+    except Exception:  # the front-matter check reports it with a clear message
+        meta = {}
+    return PageInfo(path=full, rel=rel, meta=meta, url=url_for(rel))
+
+
 class PageIndex:
-    """Body digest -> PageInfo for every page under docs_dir, rebuilt when a file changes."""
+    """Body digest -> PageInfo for every page under docs_dir, rebuilt when a file changes.
+
+    Only the fallback for conversions no engine names (unit tests): a build never reads it."""
 
     def __init__(self, docs_dir: str | Path):
         self.docs_dir = Path(docs_dir)
