@@ -104,3 +104,30 @@ def test_dependabot_covers_pip_and_actions_with_cooldown_and_holds_mkdocs_1():
     assert {"pip", "github-actions"} <= set(updates)
     assert all(update.get("cooldown", {}).get("default-days", 0) >= 1 for update in updates.values())
     assert {"dependency-name": "mkdocs", "versions": [">=2"]} in updates["pip"]["ignore"]
+
+
+def review_date_gaps(data: dict) -> list[str]:
+    """What stops a workflow from being the weekly review-date check on main, in words."""
+    gaps = []
+    crons = [entry.get("cron", "") for entry in (data.get("on") or {}).get("schedule") or []]
+    # weekly: a fixed day-of-week field, and day-of-month and month left open
+    if not any(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*" for c in crons):
+        gaps.append("no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")")
+    steps = [step for job in data.get("jobs", {}).values() for step in job.get("steps", [])]
+    if not any("medref.front_matter" in step.get("run", "") for step in steps):
+        gaps.append("no step runs 'python -m medref.front_matter docs'")
+    checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@")]
+    if not any(step.get("with", {}).get("ref") == "main" for step in checkouts):
+        gaps.append("does not check out main ('with: ref: main')")
+    return gaps
+
+
+def test_review_dates_are_checked_weekly_on_main_without_a_push():
+    gaps = review_date_gaps(load(GITHUB / "workflows" / "review-dates.yml"))
+    assert not gaps, ".github/workflows/review-dates.yml: " + "; ".join(gaps)
+
+
+def test_review_date_check_reports_a_push_only_workflow():
+    gaps = review_date_gaps(load(GITHUB / "workflows" / "ci.yml"))
+    assert "no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")" in gaps
+    assert "no step runs 'python -m medref.front_matter docs'" in gaps
