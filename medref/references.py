@@ -30,6 +30,11 @@ GROUPS = {  # group -> heading on the References page, in page order
 FIELDS = ("key", "group", "authors", "year", "title", "journal", "volume", "issue", "pages",
           "doi", "pmid", "url", "funding", "note")
 MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
+# Readers weigh a trial or review by who paid for it, so every one must say; a work whose funder
+# we could not find says so in words rather than leaving the field out by accident.
+FUNDING_REQUIRED = ("trials", "reviews")
+NOT_STATED = "not stated"
+NOT_STATED_TEXT = "not stated in the sources we checked"
 
 
 class ReferenceDataError(ValueError):
@@ -100,7 +105,8 @@ class Reference:
         if self.url and not self.doi:
             out.append(f'Available from: <a href="{html.escape(self.url)}">{html.escape(self.url)}</a>.')
         if self.funding:
-            out.append(f'<span class="medref-funding">Funding: {html.escape(_end(self.funding))}</span>')
+            funding = NOT_STATED_TEXT if self.funding == NOT_STATED else self.funding
+            out.append(f'<span class="medref-funding">Funding: {html.escape(_end(funding))}</span>')
         return " ".join(out)
 
 
@@ -147,6 +153,9 @@ def _entry_problems(where: str, entry: dict) -> list[str]:
     url = _text(entry.get("url"))
     if url and not url.startswith(("https://", "http://")):
         problems.append(f"{where}: 'url' {url!r} must start with https://")
+    if group in FUNDING_REQUIRED and not _text(entry.get("funding")):
+        problems.append(f"{where}: missing 'funding'; every {group[:-1]} says who paid for it, e.g. "
+                        f"funding: \"Medtronic\", or funding: \"{NOT_STATED}\" if no source we checked says")
     if not (doi or pmid or url):
         problems.append(f"{where}: no 'doi', 'pmid' or 'url'; add at least one so readers can find the work")
     return problems

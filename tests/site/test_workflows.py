@@ -139,3 +139,30 @@ def test_deploy_gate_check_fails_on_a_deploy_that_does_not_wait(tmp_path):
 def test_dependabot_holds_mkdocs_redirects_below_the_properdocs_release():
     updates = {u["package-ecosystem"]: u for u in yaml.safe_load((GITHUB / "dependabot.yml").read_text())["updates"]}
     assert {"dependency-name": "mkdocs-redirects", "versions": [">=1.2.3"]} in updates["pip"]["ignore"]
+
+
+def review_date_gaps(data: dict) -> list[str]:
+    """What stops a workflow from being the weekly review-date check on main, in words."""
+    gaps = []
+    crons = [entry.get("cron", "") for entry in (data.get("on") or {}).get("schedule") or []]
+    # weekly: a fixed day-of-week field, and day-of-month and month left open
+    if not any(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*" for c in crons):
+        gaps.append("no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")")
+    steps = [step for job in data.get("jobs", {}).values() for step in job.get("steps", [])]
+    if not any("medref.front_matter" in step.get("run", "") for step in steps):
+        gaps.append("no step runs 'python -m medref.front_matter docs'")
+    checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@")]
+    if not any(step.get("with", {}).get("ref") == "main" for step in checkouts):
+        gaps.append("does not check out main ('with: ref: main')")
+    return gaps
+
+
+def test_review_dates_are_checked_weekly_on_main_without_a_push():
+    gaps = review_date_gaps(load(GITHUB / "workflows" / "review-dates.yml"))
+    assert not gaps, ".github/workflows/review-dates.yml: " + "; ".join(gaps)
+
+
+def test_review_date_check_reports_a_push_only_workflow():
+    gaps = review_date_gaps(load(GITHUB / "workflows" / "ci.yml"))
+    assert "no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")" in gaps
+    assert "no step runs 'python -m medref.front_matter docs'" in gaps

@@ -21,6 +21,7 @@ GOOD = """
   title: A trial
   journal: Lancet
   doi: 10.1016/S0140-6736(10)60954-3
+  funding: A funder
 """
 
 
@@ -87,6 +88,31 @@ def test_malformed_pmid(tmp_path):
 def test_no_way_to_find_the_work(tmp_path):
     message = load_bad(tmp_path, GOOD.replace("  doi: 10.1016/S0140-6736(10)60954-3\n", ""))
     assert "no 'doi', 'pmid' or 'url'; add at least one" in message
+
+
+@pytest.mark.parametrize("group", ["trials", "reviews"])
+def test_trial_or_review_without_funding(tmp_path, group):
+    text = GOOD.replace("  funding: A funder\n", "").replace("group: trials", f"group: {group}")
+    message = load_bad(tmp_path, text)
+    assert "key 'good2009'" in message and "missing 'funding'" in message
+    assert 'funding: "not stated" if no source we checked says' in message
+
+
+def test_funding_not_needed_outside_trials_and_reviews(tmp_path):
+    text = GOOD.replace("  funding: A funder\n", "").replace("group: trials", "group: complications")
+    assert load_references(write_data(tmp_path, references=text))["good2009"].funding == ""
+
+
+def test_not_stated_funding_is_shown_in_words():
+    html = load_references(DATA)["review-one"].vancouver_html()
+    assert "Funding: not stated in the sources we checked." in html
+
+
+def test_every_real_trial_and_review_shows_its_funding():
+    refs = load_references(ROOT / "data")
+    for ref in refs.values():
+        if ref.group in ("trials", "reviews"):
+            assert ref.funding and "Funding: " in ref.vancouver_html(), ref.key
 
 
 def test_bad_key_group_and_unknown_field(tmp_path):
