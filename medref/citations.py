@@ -235,6 +235,22 @@ def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
         risks = {}
     cited: set[str] = set()
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        cited.update(keys_cited_in_text(path.read_text(encoding="utf-8"), risks))
+        text = path.read_text(encoding="utf-8")
+        cited.update(keys_cited_in_text(text, risks))
+        if URGENT_RE.search("\n".join(_prose_lines(text))):
+            cited.update(_urgent_keys(data_dir))
     return cited
+
+
+URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::[^\]]*)?\]\]\s*$", re.M)
+
+
+def _urgent_keys(data_dir) -> list[str]:
+    """Keys cited by data/urgent-care.yml (a page that renders any of it may show any sign's source)."""
+    from medref.urgent import load_urgent_care
+
+    try:
+        return load_urgent_care(data_dir).keys()
+    except FileNotFoundError:
+        return []
 
