@@ -217,6 +217,8 @@ def full_list_href(md) -> str:
     page = getattr(md, "medref_page", None)
     if page is None:
         return FULL_LIST_PAGE
+    if page.rel == FULL_LIST_PAGE:
+        return "#warning-signs"  # a short form on the full list's own page points up to the list
     return posixpath.relpath(FULL_LIST_PAGE, posixpath.dirname(page.rel) or ".")
 
 
