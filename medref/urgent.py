@@ -7,7 +7,8 @@ render it; they never type it:
 - `[[urgent-care]]`                  the full list, grouped by tier (the "When to get help urgently" page);
 - `[[urgent-care:999]]`              one tier (999, same-day, gp), for every situation;
 - `[[urgent-care:after-procedure]]`  every tier, for one situation (after-procedure, spinal-fracture, cancer);
-- `[[urgent-care:table]]`            the clinician table: tier, the sign in clinical words, when, source.
+- `[[urgent-care:table]]`            the clinician table: one row per tier, signs in clinical words with
+                                     their sources; `[[urgent-care:table after-procedure]]` for one situation.
 
 Each item starts with its tier's action ("Call 999 or go to A&E now if ..."), so the action survives
 in a search snippet. Every block is a `<div class="medref-urgent">`, and every block but the full
@@ -35,7 +36,7 @@ STYLES = ("danger", "warning", "note")   # admonition types the theme styles
 TIER_FIELDS = ("id", "title", "action", "style")
 SITUATION_FIELDS = ("id", "title", "short")
 SIGN_FIELDS = ("id", "tier", "text", "clinical", "situations", "sources", "consensus", "note")
-CONSENSUS_LABEL = "Standard practice (no study)"
+CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
 PRIORITY_DIRECTIVE = 72
 
 
@@ -233,14 +234,19 @@ class UrgentCareDirective(DirectiveProcessor):
         care = load_urgent_care(self.data_dir)
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
-        if arg and arg not in tier_ids + situation_ids + ["table"]:
+        table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
+        if table_for is not None and (len(table_for) > 1 or (table_for and table_for[0] not in situation_ids)):
+            raise MedrefBuildError(
+                f"{where(self.md, line_text)}: {line_text} takes at most one situation after 'table': "
+                f"{', '.join(situation_ids)}")
+        if arg and table_for is None and arg not in tier_ids + situation_ids:
             raise MedrefBuildError(
                 f"{where(self.md, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
                 f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
                 f"(from {Path(self.data_dir) / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
-        if arg == "table":
-            self._table(block, care)
+        if table_for is not None:
+            self._table(block, care, table_for[0] if table_for else "")
         elif arg in situation_ids:
             for tier in care.tiers:
                 signs = [s for s in care.signs if s.tier == tier.id and arg in s.situations]
@@ -266,18 +272,28 @@ class UrgentCareDirective(DirectiveProcessor):
             etree.SubElement(ul, "li", {"data-sign": sign.id}).text = item_markdown(tier, sign, when)
 
     @staticmethod
-    def _table(block, care: UrgentCare) -> None:
+    def _table(block, care: UrgentCare, situation: str = "") -> None:
+        """One row per tier (short enough for the printed quick reference): the signs in clinical
+        words, each with its citation; a sign with none is standard practice (said under the table)."""
         table = etree.SubElement(block, "table")
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("Urgency", "Sign", "When", "Source"):
+        for title in ("Urgency", "Signs"):
             etree.SubElement(head, "th").text = title
         body = etree.SubElement(table, "tbody")
-        for sign in care.signs:
-            row = etree.SubElement(body, "tr", {"data-sign": sign.id})
-            when = "; ".join(s.short for s in care.situations if s.id in sign.situations)
-            for text in (care.tier(sign.tier).title, sign.clinical, when[:1].upper() + when[1:],
-                         citation(sign) or CONSENSUS_LABEL):
-                etree.SubElement(row, "td").text = text
+        everyone = {s.id for s in care.situations}
+        for tier in care.tiers:
+            signs = [s for s in care.signs if s.tier == tier.id and (not situation or situation in s.situations)]
+            if not signs:
+                continue
+            row = etree.SubElement(body, "tr", {"data-tier": tier.id, "data-signs": " ".join(s.id for s in signs)})
+            etree.SubElement(row, "td").text = tier.title
+            parts = []
+            for sign in signs:
+                when = ("" if situation or set(sign.situations) == everyone else
+                        " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
+                parts.append(f"{sign.clinical}{when}{citation(sign)}")
+            etree.SubElement(row, "td").text = "; ".join(parts)
+        etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
     def _closing(self, block, full: bool) -> None:
         more = etree.SubElement(block, "p", {"class": MORE_CLASS})

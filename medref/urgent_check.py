@@ -62,8 +62,7 @@ class _Page(HTMLParser):
         if owner is not None:
             if tag == "a":
                 owner["links"].append(a.get("href", ""))
-            if a.get("data-sign"):
-                owner["signs"].add(a["data-sign"])
+            owner["signs"].update((a.get("data-sign", "") + " " + a.get("data-signs", "")).split())
         self.stack.append(frame)
 
     def handle_endtag(self, tag):

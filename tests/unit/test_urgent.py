@@ -110,7 +110,7 @@ def test_full_list_groups_by_tier_and_starts_each_item_with_the_action(tmp_path)
     assert html.index("admonition danger") < html.index("admonition warning")
     items = re.findall(r"<li data-sign=\"(\w+)\">(.*?)</li>", html)
     assert [i[0] for i in items] == ["legs", "breath", "fever"]
-    assert items[0][1].startswith("<strong>Call 999 or go to A&amp;E now</strong> if your legs go weak")
+    assert items[0][1].startswith("<strong>Call 999 or go to A&amp;E now</strong> if your legs go weak")  # GOOD's action
     assert "(after the procedure)" in items[1][1]  # applies to one situation only: says which
     assert 'href="#source-guide-one"' in html      # sources go through the citation machinery
     assert 'href="urgent-help.md"' not in html      # the full list does not link to itself
@@ -125,7 +125,10 @@ def test_short_forms_filter_and_link_to_the_full_list(tmp_path):
     assert re.findall(r'data-sign="(\w+)"', html) == ["legs"]
     assert '<a href="urgent-help.md">' in html
     _, html = render(tmp_path, "[[urgent-care:table]]\n", data=data, rel="clinicians/index.md")
-    assert "<td>Leg weakness</td>" in html and "Standard practice (no study)" in html
+    assert 'data-signs="legs breath"' in html and "Leg weakness<sup" in html
+    assert "Sudden breathlessness (after the procedure)</td>" in html and "not tested in a study" in html
+    _, html = render(tmp_path, "[[urgent-care:table cancer]]\n", data=data, rel="clinicians/index.md")
+    assert 'data-signs="legs"' in html and "Fever" not in html
 
 
 def test_unknown_argument_names_the_page_and_the_choices(tmp_path):
