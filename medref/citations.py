@@ -235,6 +235,37 @@ def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
         risks = {}
     cited: set[str] = set()
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        cited.update(keys_cited_in_text(path.read_text(encoding="utf-8"), risks))
+        text = _with_snippets(path.read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
+        cited.update(keys_cited_in_text(text, risks))
+        if URGENT_RE.search("\n".join(_prose_lines(text))):
+            cited.update(_urgent_keys(data_dir))
     return cited
+
+
+SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
+
+
+def _with_snippets(text: str, root: Path) -> str:
+    """The page with each `--8<-- "file.md"` line replaced by the file (as pymdownx.snippets does,
+    from the project root or includes/), so a shared snippet's citations count as cited."""
+    def include(match):
+        for base in (root, root / "includes"):
+            candidate = base / match.group(1)
+            if candidate.is_file():
+                return candidate.read_text(encoding="utf-8")
+        return ""
+    return SNIPPET_RE.sub(include, text)
+
+
+URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::[^\]]*)?\]\]\s*$", re.M)
+
+
+def _urgent_keys(data_dir) -> list[str]:
+    """Keys cited by data/urgent-care.yml (a page that renders any of it may show any sign's source)."""
+    from medref.urgent import load_urgent_care
+
+    try:
+        return load_urgent_care(data_dir).keys()
+    except FileNotFoundError:
+        return []
 

@@ -39,7 +39,7 @@ class IdentifyPage(Preprocessor):
 class MedrefExtension(Extension):
     def __init__(self, **kwargs):
         self.config = {
-            "data_dir": ["data", "Folder holding references.yml, risks.yml and glossary.yml"],
+            "data_dir": ["data", "Folder holding references.yml, risks.yml, glossary.yml and urgent-care.yml"],
             "docs_dir": ["docs", "Folder of the Markdown pages (used to name files in errors)"],
             "site_url": ["", "Public base URL of the site (for citations of a page)"],
             "repo_url": ["", "Repository URL (for 'report an error' links)"],
@@ -54,12 +54,13 @@ class MedrefExtension(Extension):
         md.preprocessors.register(IdentifyPage(md, docs_dir, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
         # Citations, risk figures, icon arrays, glossary: priorities are in each module. Imported here so
         # `python -m medref.references` / `medref.glossary` do not import themselves twice.
-        from medref import citations, glossary, risk_render
+        from medref import citations, glossary, risk_render, urgent
 
         data_dir = self.getConfig("data_dir")
         citations.register(md, data_dir)
         risk_render.register(md, data_dir)
         glossary.register(md, data_dir)
+        urgent.register(md, data_dir)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
         )

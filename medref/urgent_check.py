@@ -1,0 +1,126 @@
+"""Find urgent-care advice on a built page that does not come from data/urgent-care.yml.
+
+Advice to call 999, go to A&E, call NHS 111 or act "the same day" must be rendered by the
+[[urgent-care]] directive (medref/urgent.py), inside `<div class="medref-urgent">`. This module reads
+a built page and reports:
+
+- hand-written advice: those words in any block of the page body outside the rendered blocks, the
+  site-wide notice and the few non-advice uses in ALLOWED below;
+- short forms that do not link to the full list, and a site notice that does not;
+- a 999 list (short or full) that leaves out one of the 999 signs in the data.
+
+Used by tests/site/test_urgent_care.py on both engines' builds.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from urllib.parse import urljoin, urlsplit
+
+from medref.urgent import BLOCK_CLASS
+
+ADVICE = re.compile(r"\b999\b|A&E|\bNHS 111\b|\b111\.nhs\.uk\b|\bcall 111\b|\bsame[- ]day\b", re.I)
+# Uses of those words that are not advice. Each one is a fact about the service, not what to do.
+ALLOWED = [
+    # Going home after the procedure ("most people go home the same day or the next day").
+    re.compile(r"\b(?:go|goes|going|went|gone|sent|discharged|home)\b[^.;]{0,30}?\bthe same day\b", re.I),
+    # Trial counts such as "54/110 vs 64/111".
+    re.compile(r"\b\d+/111\b"),
+]
+# Blocks that define words or list sources: definitions of 999, A&E and NHS 111 on the glossary
+# page, and reference lists (page numbers such as 999).
+SKIP_CLASSES = {BLOCK_CLASS, "medref-glossary", "medref-sources", "medref-references"}
+SKIP_TAGS = {"head", "script", "style", "svg", "code", "pre", "template"}
+# Inline elements join their parent's text (so "go home <em>the same day</em>" stays one sentence);
+# every other element is a block whose own text is checked on its own.
+INLINE = {"a", "span", "strong", "em", "b", "i", "abbr", "sup", "sub", "small", "mark", "u", "s", "q",
+          "cite", "time", "label", "kbd", "dfn"}
+VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base", "embed", "track"}
+FULL_LIST_PATH = re.compile(r"/urgent-help/(?:index\.html)?$")  # a link resolved against the page URL
+
+
+class _Page(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[dict] = []
+        self.texts: list[str] = []           # text of each innermost block outside the skipped parts
+        self.blocks: list[dict] = []         # rendered urgent blocks and the notice: kind, links, signs
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        a = {k: (v or "") for k, v in attrs}
+        classes = set(a.get("class", "").split())
+        urgent = a.get("data-urgent")
+        frame = {"tag": tag, "text": [], "skip": tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or bool(urgent),
+                 "block": None}
+        if urgent:
+            frame["block"] = {"kind": urgent, "links": [], "signs": set()}
+            self.blocks.append(frame["block"])
+        owner = next((f["block"] for f in reversed(self.stack) if f["block"]), frame["block"])
+        if owner is not None:
+            if tag == "a":
+                owner["links"].append(a.get("href", ""))
+            owner["signs"].update((a.get("data-sign", "") + " " + a.get("data-signs", "")).split())
+        self.stack.append(frame)
+
+    def handle_endtag(self, tag):
+        if not any(f["tag"] == tag for f in self.stack):
+            return
+        while self.stack:
+            frame = self.stack.pop()
+            if not frame["skip"]:
+                if frame["tag"] in INLINE and self.stack:
+                    self.stack[-1]["text"].append("".join(frame["text"]))
+                else:
+                    text = " ".join("".join(frame["text"]).split())
+                    if text and not any(f["skip"] for f in self.stack):
+                        self.texts.append(text)
+            if frame["tag"] == tag:
+                break
+
+    def handle_data(self, data):
+        if self.stack:
+            self.stack[-1]["text"].append(data)
+
+
+def _parse(page_html: str) -> _Page:
+    page = _Page()
+    page.feed(page_html)
+    page.close()
+    return page
+
+
+def handwritten_advice(page_html: str) -> list[str]:
+    """Text blocks that give 999 / A&E / 111 / same-day advice outside the rendered blocks."""
+    found = []
+    for text in _parse(page_html).texts:
+        rest = text
+        for allowed in ALLOWED:
+            rest = allowed.sub("", rest)
+        if ADVICE.search(rest):
+            found.append(text)
+    return found
+
+
+def links_to_full_list(href: str, page_url: str) -> bool:
+    """True when `href`, followed from the page at `page_url` ("/treatment/risks/"), reaches the full list."""
+    return bool(FULL_LIST_PATH.search(urlsplit(urljoin("http://site.invalid" + page_url, href)).path))
+
+
+def block_problems(page_html: str, emergency_signs: set[str], page_url: str = "/") -> list[str]:
+    """Short forms or a notice without a link to the full list; 999 lists missing a 999 sign."""
+    problems = []
+    for block in _parse(page_html).blocks:
+        kind = block["kind"]
+        links_full = any(links_to_full_list(href, page_url) for href in block["links"])
+        if kind != "full" and not links_full:
+            what = "the site notice" if kind == "notice" else f"the [[urgent-care:{kind}]] block"
+            problems.append(f"{what} does not link to the full list (urgent-help/)")
+        if kind in ("full", "999"):
+            missing = emergency_signs - block["signs"]
+            if missing:
+                problems.append(f"the [[urgent-care{'' if kind == 'full' else ':' + kind}]] block leaves out "
+                                f"999 sign(s): {', '.join(sorted(missing))}")
+    return problems

@@ -1,0 +1,77 @@
+"""Urgent-care advice comes from one checked source (issue 10).
+
+Advice to call 999, go to A&E, call NHS 111 or act "the same day" can hurt if it is wrong, so every
+page renders it from data/urgent-care.yml with [[urgent-care...]] (medref/urgent.py). This check
+reads each built page of both engines and fails on:
+- such advice written by hand (outside the rendered blocks and the site-wide notice);
+- a short form, or the site notice, without a link to the full list (urgent-help/);
+- a 999 list that leaves out one of the 999 signs.
+The allowed non-advice uses ("go home the same day", trial counts like 64/111, glossary
+definitions) are listed and commented in medref/urgent_check.py.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from medref import urgent_check
+from medref.urgent import load_urgent_care
+from tests import sitetools
+
+FIXTURE = Path(__file__).parent / "fixtures" / "urgent" / "handwritten.html"
+DATA = sitetools.ROOT / "data"
+
+
+def _emergency_signs() -> set[str]:
+    care = load_urgent_care(DATA)
+    return {sign.id for sign in care.signs if sign.tier == care.tiers[0].id}
+
+
+def test_no_hand_written_urgent_advice(site_dir):
+    problems = []
+    for page in sitetools.html_pages(site_dir):
+        for text in urgent_check.handwritten_advice(page.read_text(encoding="utf-8")):
+            problems.append(f"  {page.relative_to(site_dir)}: {text[:160]}")
+    assert not problems, (
+        "Urgent-care advice (999, A&E, NHS 111, 'same day') written by hand. Render it from "
+        "data/urgent-care.yml with [[urgent-care]], [[urgent-care:999]] or a situation such as "
+        "[[urgent-care:after-procedure]] (AUTHORING.md, 'Urgent-care advice'); if the words are not "
+        "advice, add a commented pattern to ALLOWED in medref/urgent_check.py:\n" + "\n".join(problems))
+
+
+def test_short_forms_link_to_the_full_list_and_keep_every_999_sign(site_dir):
+    emergency = _emergency_signs()
+    problems, notices, blocks = [], 0, 0
+    for page in sitetools.html_pages(site_dir):
+        text = page.read_text(encoding="utf-8")
+        notices += 'data-urgent="notice"' in text or "data-urgent=notice" in text
+        blocks += text.count("medref-urgent")
+        for problem in urgent_check.block_problems(text, emergency, sitetools.page_url(site_dir, page)):
+            problems.append(f"  {page.relative_to(site_dir)}: {problem}")
+    assert notices and blocks, "no site notice or rendered urgent-care block found: is the check reading the site?"
+    assert not problems, ("Urgent-care blocks that could leave a reader without a red flag. Every short "
+                          "form and the site notice (overrides/main.html) must link to urgent-help/, and "
+                          "a 999 list must show every 999 sign:\n" + "\n".join(problems))
+
+
+def test_the_full_list_page_shows_every_sign(site_dir):
+    page = site_dir / "urgent-help" / "index.html"
+    text = page.read_text(encoding="utf-8")
+    missing = [s.id for s in load_urgent_care(DATA).signs if f"data-sign={s.id}" not in text
+               and f'data-sign="{s.id}"' not in text]
+    assert not missing, f"urgent-help/ does not show sign(s) {missing}; it must render [[urgent-care]]"
+
+
+def test_the_check_catches_hand_written_advice_and_broken_short_forms():
+    html = FIXTURE.read_text(encoding="utf-8")
+    assert urgent_check.handwritten_advice(html) == [
+        "If your legs go numb, call 999 straight away.",
+        "Contact the team the same day if you have a fever.",
+    ]
+    problems = urgent_check.block_problems(html, {"breathless", "leg-weakness", "saddle-numbness",
+                                                  "bladder-bowel"}, "/treatment/risks/")
+    assert problems == [
+        "the site notice does not link to the full list (urgent-help/)",
+        "the [[urgent-care:999]] block does not link to the full list (urgent-help/)",
+        "the [[urgent-care:999]] block leaves out 999 sign(s): bladder-bowel, saddle-numbness",
+    ]
