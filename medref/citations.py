@@ -8,6 +8,11 @@ How it fits together (priorities matter):
   table of contents at 5) walks the page in document order, numbers keys by first use, links each
   number to `#source-<key>` and appends `## Sources {#sources}`. It leaves the page's cited keys,
   in order, in `md.medref_cited` for other features (review box, JSON-LD).
+- Each number is a tap target of at least 24 x 24 px (site.css). The first place a source is cited
+  gets the id `cite-<key>`, and the source's entry links back to it ("Back to the text"), so a reader
+  who jumps down can return. On pages for the public (audience public or both) the list is folded
+  under a "Show the N sources" summary, so references do not fill a phone; cite-copy.js opens it
+  when a number is followed (Chromium also opens it by itself without scripts).
 """
 
 from __future__ import annotations
@@ -87,6 +92,7 @@ class CitationNumbers(Treeprocessor):
 
     def run(self, root):
         cited: list[str] = []
+        first_use: set[str] = set()
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
             return  # ResetPage already left md.medref_cited empty for this page
@@ -101,15 +107,18 @@ class CitationNumbers(Treeprocessor):
             numbers = sorted({cited.index(k) + 1 for k in keys})
             for position, number in enumerate(numbers):
                 ref = refs[cited[number - 1]]
-                link = etree.SubElement(sup, "a", {
-                    "href": f"#source-{ref.key}",
-                    "title": short_label(ref),
-                })
+                attrs = {"href": f"#source-{ref.key}", "title": short_label(ref)}
+                if ref.key not in first_use:
+                    first_use.add(ref.key)
+                    attrs["id"] = f"cite-{ref.key}"  # where "Back to the text" returns to
+                link = etree.SubElement(sup, "a", attrs)
                 link.text = str(number)
                 if position < len(numbers) - 1:
                     link.tail = ","
         self.md.medref_cited = cited
-        append_sources(self.md, root, [refs[k] for k in cited])
+        page = getattr(self.md, "medref_page", None)
+        folded = page is not None and page.meta.get("audience") in FOLDED_AUDIENCES
+        append_sources(self.md, root, [refs[k] for k in cited], folded=folded)
 
 
 def _hug_preceding_text(sup, parent) -> None:
@@ -136,13 +145,26 @@ def short_label(ref) -> str:
     return f"{first}{more} {ref.year}"
 
 
-def append_sources(md, root, refs) -> None:
+# Pages for these audiences fold their source list: a patient on a phone should not scroll past
+# screens of journal references (clinician pages keep the list open).
+FOLDED_AUDIENCES = ("public", "both")
+
+
+def append_sources(md, root, refs, folded: bool = False) -> None:
     heading = etree.SubElement(root, "h2", {"id": "sources"})
     heading.text = "Sources"
-    ol = etree.SubElement(root, "ol", {"class": "medref-sources"})
+    holder = root
+    if folded:
+        holder = etree.SubElement(root, "details", {"class": "medref-sources-fold"})
+        summary = etree.SubElement(holder, "summary")
+        summary.text = f"Show the {len(refs)} source{'s' if len(refs) != 1 else ''} for this page"
+    ol = etree.SubElement(holder, "ol", {"class": "medref-sources"})
     for ref in refs:
         li = etree.SubElement(ol, "li", {"id": f"source-{ref.key}"})
         li.text = stash(md, ref.vancouver_html())
+        back = etree.SubElement(li, "a", {"class": "medref-back", "href": f"#cite-{ref.key}"})
+        back.text = "Back to the text"
+        back.tail = ""
 
 
 class ReferencesDirective(DirectiveProcessor):

@@ -30,6 +30,8 @@ from medref.front_matter import as_date
 from medref.pages import PageInfo
 
 EDITORIAL_POLICY = "about/editorial-policy.md"
+CITE_ID = "cite"
+CITE_TITLE = "Cite this page"
 LANGUAGE = "en-GB"
 
 # What every page is about. Alternate names are the ones readers and clinicians search for.
@@ -161,11 +163,12 @@ def cite_block(page: PageInfo, site: Site) -> str:
             f'<button type="button" class="md-button medref-copy" data-medref-copy="{ident}">Copy</button></p>'
             f'<p id="{ident}" class="medref-citation">{html.escape(text)}</p>'
         )
+    # DATE is the fallback without scripts: cite-copy.js writes today's date in and hides the hint.
     return (
-        '<details class="medref-cite" data-search-exclude="">'
+        f'<details class="medref-cite" id="{CITE_ID}" data-search-exclude="">'
         "<summary>Cite this page</summary>"
         + "".join(parts)
-        + "<p>Replace DATE with the date you read the page.</p>"
+        + '<p class="medref-cite-hint">Replace DATE with the date you read the page.</p>'
         "</details>"
     )
 
@@ -303,4 +306,21 @@ class FurnitureTreeprocessor(Treeprocessor):
         age = reading_age_of(page, rendered_html(self.md, root))
         for element in furniture_elements(page, self.site, cited, age):
             root.append(element)
+        add_to_contents(self.md, CITE_ID, CITE_TITLE)
         return None
+
+
+def add_to_contents(md, ident: str, title: str) -> None:
+    """List a block we append (after the table of contents was built) in the page's contents.
+
+    Both engines build the contents sidebar from md.toc_tokens; the entry goes beside the other
+    second-level headings (under the page title when there is one).
+    """
+    tokens = getattr(md, "toc_tokens", None)
+    if tokens is None:
+        return
+    token = {"level": 2, "id": ident, "name": title, "html": title, "data-toc-label": "", "children": []}
+    if len(tokens) == 1 and tokens[0].get("level") == 1:
+        tokens[0].setdefault("children", []).append(token)
+    else:
+        tokens.append(token)

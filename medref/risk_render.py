@@ -1,8 +1,10 @@
 """Render figures from data/risks.yml three ways, at build time:
 
 - `[[sentence:ID]]`   a plain-language natural-frequency sentence with its citation;
-- `[[icon-array:ID]]` an SVG of 100 or 1,000 people (two side by side for a comparison), with a
-                      legend and a visible caption that says what the picture's text alternative says;
+- `[[icon-array:ID]]` the sentence (unless `[[sentence:ID]]` is just above), then a picture of 100 to
+                      1,000 people (two side by side for a comparison) with a visible label ("800
+                      people. Each dot or square is one person."), a legend, and a caption that
+                      counts in the picture's own denominator;
 - `[[risk-table]]`    the clinician table (what, procedure, figure with denominator and %, how measured,
                       kind of evidence, source); `[[risk-table:kyphoplasty]]` or `[[risk-table:harm]]`
                       filters by procedure or kind.
@@ -23,7 +25,6 @@ from medref.icon_array import icon_array_svg, legend_swatch
 from medref.risks import FILENAME, KINDS, PROCEDURES, Figure, Risk, load_risks
 
 PRIORITY_DIRECTIVE = 74
-DEFAULT_RANGE_LEGEND = "the range between studies"
 
 
 def citation(risk: Risk) -> str:
@@ -84,6 +85,10 @@ def risk_figure_text(risk: Risk) -> str:
 
 # ---- icon arrays -------------------------------------------------------------------------------------
 
+# Outlined icons: how far apart the studies were, in words a reader can follow.
+DEFAULT_RANGE_LEGEND = "extra people in the study that found more"
+
+
 def array_counts(risk: Risk) -> list[tuple[str, int, int]]:
     """(arm label, marked, outlined) per panel; outlined icons show how far the studies differ."""
     per = risk.array.per
@@ -94,8 +99,15 @@ def array_counts(risk: Risk) -> list[tuple[str, int, int]]:
     return [("", marked, max(round(high * per) - marked, 0))]
 
 
+def singular(unit: str) -> str:
+    """'people' -> 'person', 'treated bones' -> 'treated bone' (what one icon stands for)."""
+    if unit == "people":
+        return "person"
+    return unit[:-1] if unit.endswith("s") else unit
+
+
 def picture_caption(risk: Risk) -> str:
-    """A short caption saying what the picture counts, with the citation (when the sentence is above)."""
+    """What the picture counts, with the picture's own denominator and the citation."""
     spec = risk.array
     counts = array_counts(risk)
     if risk.arms:
@@ -107,12 +119,20 @@ def picture_caption(risk: Risk) -> str:
     else:
         _, marked, outlined = counts[0]
         number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"
-        text = f"Out of {spec.per:,} {risk.unit}, about {number} {spec.marked}"
+        text = f"In this picture of {spec.per:,} {risk.unit}, {number} {spec.marked}"
     return f"{text}{citation(risk)}."
 
 
 def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def picture_title(risk: Risk) -> str:
+    """The visible label on the picture: how many it shows and what one mark is."""
+    spec = risk.array
+    one = singular(risk.unit)
+    whole = "" if risk.arms else f"<strong>{spec.per:,} {html.escape(risk.unit)}.</strong> "
+    return f'<p class="medref-ia-title">{whole}Each dot or square is one {html.escape(one)}.</p>'
 
 
 def icon_array_html(risk: Risk) -> tuple[str, str]:
@@ -126,9 +146,9 @@ def icon_array_html(risk: Risk) -> tuple[str, str]:
         if label:
             alt = f"{label}: {marked:,} in {per_text} {risk.unit} {spec.marked}; the rest {spec.others}."
             heading = (f'<p class="medref-ia-heading" aria-hidden="true"><strong>{html.escape(label)}</strong>: '
-                       f'{marked:,} in {per_text}</p>')
+                       f'{marked:,} in {per_text} {html.escape(risk.unit)}</p>')
         else:
-            extra = (f", and {outlined:,} more outlined to show {spec.range or DEFAULT_RANGE_LEGEND}"
+            extra = (f", and {outlined:,} more outlined: {spec.range or DEFAULT_RANGE_LEGEND}"
                      if outlined else "")
             alt = (f"{risk.sentence} Picture of {per_text} {risk.unit}: {marked:,} marked as "
                    f"{spec.marked}{extra}; the rest {spec.others}.")
@@ -173,23 +193,30 @@ class RiskDirective(DirectiveProcessor):
                 f"{where(self.md, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
                 f"{Path(self.data_dir) / FILENAME}")
+        if not self._follows_own_sentence(parent, risk):
+            # The sentence goes above the picture, so the caption can give the picture's own count
+            # ("In this picture of 800 people, 1 ...") without repeating it.
+            p = etree.SubElement(parent, "p", {"class": "medref-sentence", "data-risk": risk.id})
+            p.text = sentence_markdown(risk)
         panels, legend = icon_array_html(risk)
         compare = " medref-ia-compare" if risk.is_comparison else ""
+        tone = " medref-ia-neutral" if risk.array.tone == "neutral" else ""
         figure = etree.SubElement(parent, "figure", {
-            "class": f"medref-icon-array medref-ia-{risk.kind}", "id": f"icon-array-{risk.id}"})
+            "class": f"medref-icon-array medref-ia-{risk.kind}{tone}", "id": f"icon-array-{risk.id}"})
+        title = etree.SubElement(figure, "div", {"class": "medref-ia-label"})
+        title.text = AtomicString(stash(self.md, picture_title(risk)))
         body = etree.SubElement(figure, "div", {"class": f"medref-ia-panels{compare}"})
         body.text = AtomicString(stash(self.md, panels))
         legend_div = etree.SubElement(figure, "div", {"class": "medref-ia-key"})
         legend_div.text = AtomicString(stash(self.md, legend))
         caption = etree.SubElement(figure, "figcaption")
-        caption.text = (picture_caption(risk) if self._follows_own_sentence(parent, risk)
-                        else sentence_markdown(risk))
+        caption.text = picture_caption(risk)
 
     @staticmethod
     def _follows_own_sentence(parent, risk: Risk) -> bool:
-        """True when [[sentence:ID]] for the same figure sits just above (so the caption need not repeat it)."""
+        """True when [[sentence:ID]] for the same figure is the last element so far (just above the picture)."""
         siblings = list(parent)
-        return len(siblings) >= 2 and siblings[-2].get("data-risk") == risk.id
+        return bool(siblings) and siblings[-1].get("data-risk") == risk.id
 
     def render_table(self, parent, arg, line_text):
         if arg and arg not in PROCEDURES + KINDS:

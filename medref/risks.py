@@ -26,11 +26,13 @@ ID_RE = re.compile(r"^[a-z0-9-]+$")
 KINDS = ("harm", "benefit")
 PROCEDURES = ("vertebroplasty", "kyphoplasty", "both")
 EVIDENCE = ("randomised trial", "cohort", "case series", "registry", "passive reports", "systematic review")
-ARRAY_SIZES = (100, 1000)
+# A picture is blocks of 100; up to ten blocks, so "about 1 in 800" can be drawn as 800 people.
+ARRAY_SIZES = tuple(range(100, 1001, 100))
+ARRAY_TONES = ("alarm", "neutral")
 FIELDS = ("id", "kind", "label", "procedure", "measured", "evidence", "sources", "figures", "arms",
           "plain", "sentence", "unit", "array", "note")
 FIGURE_FIELDS = ("label", "numerator", "denominator", "rate", "low", "high", "source", "note")
-ARRAY_FIELDS = ("per", "marked", "others", "range")
+ARRAY_FIELDS = ("per", "marked", "others", "range", "tone")
 BARE_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
@@ -74,6 +76,7 @@ class IconArraySpec:
     marked: str      # legend for marked icons, e.g. "got an infection"
     others: str      # legend for the rest, e.g. "did not"
     range: str = ""  # legend for the outlined icons when studies differ
+    tone: str = ""   # "neutral" for findings that are usually harmless (no alarm red); default alarm/benefit
 
 
 @dataclasses.dataclass(frozen=True)
@@ -218,7 +221,11 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
                 if field not in ARRAY_FIELDS:
                     problems.append(f"{where}: array: unknown field '{field}'; use only {', '.join(ARRAY_FIELDS)}")
             if array.get("per") not in ARRAY_SIZES:
-                problems.append(f"{where}: array 'per' {array.get('per')!r} must be 100 or 1000")
+                problems.append(f"{where}: array 'per' {array.get('per')!r} must be 100, 200, ... or 1000 "
+                                "(whole blocks of 100); match it to the sentence (\"about 1 in 800\": per: 800)")
+            if array.get("tone") not in (None, *ARRAY_TONES):
+                problems.append(f"{where}: array 'tone' {array.get('tone')!r} must be one of: "
+                                f"{', '.join(ARRAY_TONES)} (neutral: for findings that are usually harmless)")
             for field in ("marked", "others"):
                 if not isinstance(array.get(field), str) or not array[field].strip():
                     problems.append(f"{where}: array needs '{field}' (legend text, e.g. marked: got an "
@@ -265,7 +272,8 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
             arms=tuple(_make_figure(f) for f in entry.get("arms") or ()),
             unit=str(entry.get("unit") or "people"), note=str(entry.get("note") or ""),
             array=IconArraySpec(per=array["per"], marked=array["marked"].strip(), others=array["others"].strip(),
-                                range=str(array.get("range") or "").strip()) if array else None,
+                                range=str(array.get("range") or "").strip(),
+                                tone=str(array.get("tone") or "")) if array else None,
         )
         array_problems = _array_problems(where, risk)
         problems += array_problems

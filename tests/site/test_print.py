@@ -143,3 +143,77 @@ def test_collapsed_check_fails_without_our_print_rules(browser, base_url, engine
     hidden, text = collapsed_block_printout(browser, base_url + COLLAPSED_PAGE, block=r"reader(\.min)?\.css",
                                             javascript=False)
     assert hidden and hidden not in text
+
+
+# ------------------------------------------------------------------ large print for patients
+
+MIN_PRINT_PT = 12          # clear-print guidance for older readers: 12 to 14 pt
+LARGE_PRINT = ("/handouts/after-your-procedure/",)
+
+SMALLEST_PRINTED_TEXT = """() => {
+  // Every element that holds visible text of its own, with its printed size in pt (1pt = 4/3 px).
+  const out = [];
+  for (const el of document.querySelectorAll('article *')) {
+    const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const pt = parseFloat(getComputedStyle(el).fontSize) * 0.75;
+    out.push([pt, el.tagName.toLowerCase() + (el.className ? '.' + String(el.className).split(' ')[0] : ''),
+              el.textContent.trim().slice(0, 40)]);
+  }
+  return out.sort((a, b) => a[0] - b[0]).slice(0, 5);
+}"""
+
+
+def small_print_problems(name: str, smallest: list) -> list[str]:
+    return [f"{name}: {text!r} ({tag}) prints at {pt:.1f}pt, below {MIN_PRINT_PT}pt; raise it in the "
+            "@media print section of docs/assets/stylesheets/reader.css"
+            for pt, tag, text in smallest if pt < MIN_PRINT_PT - 0.01]
+
+
+def printed_sizes(browser, url: str, extra_css: str | None = None) -> list:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        if extra_css:
+            page.add_style_tag(content=extra_css)
+        page.emulate_media(media="print")
+        return page.evaluate(SMALLEST_PRINTED_TEXT)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("path", LARGE_PRINT)
+def test_patient_handout_prints_at_12pt_or_more(browser, base_url, engine, path):
+    smallest = printed_sizes(browser, base_url + path)
+    print(f"{engine} {path}: smallest printed text {smallest[0][0]:.1f}pt")
+    problems = small_print_problems(f"{engine}:{path}", smallest)
+    assert not problems, "\n".join(problems)
+
+
+def test_small_print_check_fails_on_compact_print_rules(browser, base_url, engine):
+    """The old compact rules (11pt lists, 10.5pt boxes) fail the check, naming the text."""
+    old_rules = "@media print { .md-typeset { font-size: 11pt } .md-typeset .admonition { font-size: 10.5pt } }"
+    smallest = printed_sizes(browser, base_url + LARGE_PRINT[0], extra_css=old_rules)
+    problems = small_print_problems("no-print-css", smallest)
+    assert problems and all("below 12pt" in p for p in problems), smallest
+
+
+# ------------------------------------------------------------------ a print button on each handout
+
+@pytest.mark.parametrize("path", list(HANDOUTS))
+def test_handouts_have_a_print_button(browser, base_url, engine, path):
+    """A visible 'Print this ...' button that opens the browser's print dialog (window.print)."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.add_init_script("window.__printed = 0; window.print = () => { window.__printed += 1; };")
+        page.goto(base_url + path, wait_until="networkidle")
+        button = page.locator("article button[data-medref-print]")
+        assert button.count() == 1 and button.is_visible(), (
+            f"{engine}:{path}: no visible print button; add the medref-print-control paragraph under the title")
+        assert button.inner_text().startswith("Print this")
+        button.click()
+        assert page.evaluate("window.__printed") == 1, f"{engine}:{path}: the print button did not open printing"
+    finally:
+        context.close()

@@ -13,7 +13,35 @@ from tests.unit.fixtures.evidence import DATA, render
 
 
 def numbers(html: str) -> list[tuple[str, str]]:
-    return re.findall(r'<a href="#source-([a-z0-9-]+)" title="[^"]*">(\d+)</a>', html)
+    return re.findall(r'<a href="#source-([a-z0-9-]+)"(?: id="cite-[a-z0-9-]+")? title="[^"]*">(\d+)</a>', html)
+
+
+def test_first_use_has_an_id_and_the_source_links_back(tmp_path):
+    """A reader who follows a number can return: the source's entry links to where it was first cited."""
+    md, html = render(tmp_path, "One [@guide-one]. Two [@guide-one].\n")
+    assert html.count('id="cite-guide-one"') == 1
+    assert html.index('id="cite-guide-one"') < html.index("Two")
+    entry = re.search(r'<li id="source-guide-one">.*?</li>', html, re.S).group(0)
+    assert '<a class="medref-back" href="#cite-guide-one">Back to the text</a>' in entry
+
+
+def test_sources_fold_on_public_pages_only(tmp_path):
+    """Patients do not scroll past screens of references; clinician pages keep the list open."""
+    import markdown
+
+    from medref.extension import MedrefExtension
+    from tests.unit.fixtures.evidence import DATA, EXTENSIONS
+
+    for audience, folded in (("public", True), ("both", True), ("clinician", False)):
+        body = f"One {audience} [@guide-one].\n"
+        page = tmp_path / "docs" / "treatment" / f"{audience}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"---\ntitle: T\naudience: {audience}\n---\n\n{body}", encoding="utf-8")
+        md = markdown.Markdown(extensions=EXTENSIONS + [MedrefExtension(data_dir=str(DATA),
+                                                                        docs_dir=str(tmp_path / "docs"))])
+        html = md.convert(body)
+        assert ('<details class="medref-sources-fold"><summary>Show the 1 source for this page</summary>'
+                in html.replace("\n", "")) is folded, audience
 
 
 def test_numbered_by_first_use_and_reused(tmp_path):

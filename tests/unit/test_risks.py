@@ -180,3 +180,9 @@ def test_risk_table_all_and_filtered(tmp_path):
 def test_risk_table_bad_filter(tmp_path):
     with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: \[\[risk-table:stent\]\] filters by procedure"):
         render(tmp_path, "[[risk-table:stent]]\n")
+
+
+def test_array_size_and_tone_are_checked(tmp_path):
+    message = load_bad(tmp_path, ENTRY + "  array: {per: 250, marked: had it, others: did not, tone: scary}\n")
+    assert "array 'per' 250 must be 100, 200, ... or 1000" in message
+    assert "array 'tone' 'scary' must be one of: alarm, neutral" in message

@@ -1,22 +1,63 @@
-/* "Cite this page": copy a citation to the clipboard. Our own code, no library.
-   Without JavaScript or clipboard access the buttons stay hidden (reader.css) and the citation
-   text can still be selected by hand. One click listener on the document keeps working when
-   Material's instant navigation swaps the page content, so no re-binding is needed. */
+/* Reader helpers, our own code, no library. One file keeps the page to one script request.
+   1. "Cite this page": fill today's date into both citations (the build can only write DATE,
+      which stays, with its hint, when scripts do not run), and copy buttons that appear only
+      when the clipboard can be used (reader.css).
+   2. Sources folded on patient pages: following a citation number opens the list first.
+   3. Print buttons on the handouts (shown only when scripts run: reader.css).
+   Listeners sit on the document, so they keep working when Material's instant navigation swaps
+   the page content; work that depends on the page runs again on each swap (document$). */
 (function () {
   "use strict";
-  if (!navigator.clipboard || !window.isSecureContext) {
-    return;
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                "September", "October", "November", "December"];
+
+  function fillDates() {
+    var now = new Date();
+    var month = MONTHS[now.getMonth()];
+    var styles = {
+      "medref-cite-vancouver": now.getFullYear() + " " + month.slice(0, 3) + " " + now.getDate(),
+      "medref-cite-apa": month + " " + now.getDate() + ", " + now.getFullYear()
+    };
+    var filled = false;
+    Object.keys(styles).forEach(function (id) {
+      var el = document.getElementById(id);
+      if (el && el.textContent.indexOf("DATE") !== -1) {
+        el.textContent = el.textContent.replace("DATE", styles[id]);
+        filled = true;
+      }
+    });
+    if (filled) {
+      var hints = document.querySelectorAll(".medref-cite-hint");
+      for (var i = 0; i < hints.length; i++) { hints[i].hidden = true; }
+    }
   }
-  document.documentElement.classList.add("medref-can-copy");
+
+  function openFoldFor(hash) {
+    if (!hash || hash.indexOf("#source-") !== 0) { return; }
+    var target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    var fold = target && target.closest("details");
+    if (fold && !fold.open) { fold.open = true; }
+  }
+
+  function onPage() {
+    fillDates();
+    openFoldFor(location.hash);
+  }
+
+  if (navigator.clipboard && window.isSecureContext) {
+    document.documentElement.classList.add("medref-can-copy");
+  }
+  document.documentElement.classList.add("medref-js");
+
   document.addEventListener("click", function (event) {
-    var button = event.target.closest && event.target.closest("[data-medref-copy]");
-    if (!button) {
-      return;
-    }
-    var source = document.getElementById(button.getAttribute("data-medref-copy"));
-    if (!source) {
-      return;
-    }
+    var el = event.target.closest ? event.target : null;
+    if (!el) { return; }
+    var link = el.closest("a[href^='#source-']");
+    if (link) { openFoldFor(link.getAttribute("href")); return; }
+    if (el.closest("[data-medref-print]")) { window.print(); return; }
+    var button = el.closest("[data-medref-copy]");
+    var source = button && document.getElementById(button.getAttribute("data-medref-copy"));
+    if (!source || !navigator.clipboard) { return; }
     navigator.clipboard.writeText(source.textContent.trim()).then(
       function () {
         button.textContent = "Copied";
@@ -25,4 +66,13 @@
       function () { button.textContent = "Select the text to copy"; }
     );
   });
+  window.addEventListener("hashchange", function () { openFoldFor(location.hash); });
+
+  if (window.document$ && window.document$.subscribe) {
+    window.document$.subscribe(onPage);   /* Material: every page, including the first */
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", onPage);
+  } else {
+    onPage();
+  }
 })();
