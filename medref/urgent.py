@@ -36,6 +36,8 @@ STYLES = ("danger", "warning", "note")   # admonition types the theme styles
 TIER_FIELDS = ("id", "title", "action", "style")
 SITUATION_FIELDS = ("id", "title", "short")
 SIGN_FIELDS = ("id", "tier", "text", "clinical", "situations", "sources", "consensus", "note")
+UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
+UNCITED_NOTE = " (with the source of each sign)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
 PRIORITY_DIRECTIVE = 72
 
@@ -208,10 +210,10 @@ def citation(sign: Sign) -> str:
     return "[" + "; ".join("@" + key for key in sign.sources) + "]" if sign.sources else ""
 
 
-def item_markdown(tier: Tier, sign: Sign, when: str = "") -> str:
+def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) -> str:
     """'**Call 999 or go to A&E now** if you ... (after the procedure)[@key].' as Markdown."""
     text = sign.text.rstrip(".")
-    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign)}."
+    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign) if cited else ''}."
 
 
 def full_list_href(md) -> str:
@@ -232,6 +234,16 @@ class UrgentCareDirective(DirectiveProcessor):
 
     def render(self, parent, name, arg, line_text):
         care = load_urgent_care(self.data_dir)
+        # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
+        # sheet; the link to the full list, which carries every source, says where they are.
+        words = arg.split()
+        cited = UNCITED not in words[1:]
+        if not cited:
+            if words[0] in ("", "table") or len(words) != 2:
+                raise MedrefBuildError(
+                    f"{where(self.md, line_text)}: '{UNCITED}' goes after one tier or situation, as in "
+                    f"[[urgent-care:after-procedure {UNCITED}]]")
+            arg = words[0]
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
         table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
@@ -250,15 +262,15 @@ class UrgentCareDirective(DirectiveProcessor):
         elif arg in situation_ids:
             for tier in care.tiers:
                 signs = [s for s in care.signs if s.tier == tier.id and arg in s.situations]
-                self._box(block, tier, signs, care, hint=False)
+                self._box(block, tier, signs, care, hint=False, cited=cited)
         else:
             for tier in care.tiers:
                 if arg in ("", tier.id):
-                    self._box(block, tier, [s for s in care.signs if s.tier == tier.id], care, hint=True)
-        self._closing(block, full=not arg)
+                    self._box(block, tier, [s for s in care.signs if s.tier == tier.id], care, hint=True, cited=cited)
+        self._closing(block, full=not arg, cited=cited)
 
     @staticmethod
-    def _box(block, tier: Tier, signs: list[Sign], care: UrgentCare, hint: bool) -> None:
+    def _box(block, tier: Tier, signs: list[Sign], care: UrgentCare, hint: bool, cited: bool = True) -> None:
         if not signs:
             return
         box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}"})
@@ -269,7 +281,7 @@ class UrgentCareDirective(DirectiveProcessor):
             when = ""
             if hint and set(sign.situations) != everyone:
                 when = " or ".join(s.short for s in care.situations if s.id in sign.situations)
-            etree.SubElement(ul, "li", {"data-sign": sign.id}).text = item_markdown(tier, sign, when)
+            etree.SubElement(ul, "li", {"data-sign": sign.id}).text = item_markdown(tier, sign, when, cited)
 
     @staticmethod
     def _table(block, care: UrgentCare, situation: str = "") -> None:
@@ -295,13 +307,13 @@ class UrgentCareDirective(DirectiveProcessor):
             etree.SubElement(row, "td").text = "; ".join(parts)
         etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
-    def _closing(self, block, full: bool) -> None:
+    def _closing(self, block, full: bool, cited: bool = True) -> None:
         more = etree.SubElement(block, "p", {"class": MORE_CLASS})
         more.text = UNSURE + " "
         if not full:  # the full list is the page this links to
             link = etree.SubElement(more, "a", {"href": full_list_href(self.md)})
             link.text = FULL_LIST_LINK_TEXT
-            link.tail = "."
+            link.tail = "." if cited else UNCITED_NOTE
 
 
 def register(md, data_dir: str) -> None:

@@ -137,3 +137,19 @@ def test_unknown_argument_names_the_page_and_the_choices(tmp_path):
     message = str(info.value)
     assert "treatment/page.md, line 3: unknown argument 'tomorrow'" in message
     assert "999, same-day, after-procedure, cancer, table" in message
+
+
+def test_uncited_short_form_for_leaflets_keeps_the_link_to_the_sources(tmp_path):
+    data = data_with(tmp_path)
+    _, html = render(tmp_path, "[[urgent-care:999 uncited]]\n", data=data, rel="handouts/sheet.md")
+    assert re.findall(r'data-sign="(\w+)"', html) == ["legs", "breath"]
+    assert "#source-" not in html and 'id="sources"' not in html   # no numbers, no Sources list
+    assert '<a href="../urgent-help.md">' in html and "with the source of each sign" in html
+    _, cited = render(tmp_path, "[[urgent-care:999]]\n", data=data, rel="handouts/sheet.md")
+    assert "#source-guide-one" in cited                           # the same short form, cited
+
+
+@pytest.mark.parametrize("arg", ["table uncited", "999 uncited extra"])
+def test_uncited_goes_after_one_tier_or_situation(tmp_path, arg):
+    with pytest.raises(MedrefBuildError, match="'uncited' goes after one tier or situation"):
+        render(tmp_path, f"[[urgent-care:{arg}]]\n", data=data_with(tmp_path))
