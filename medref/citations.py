@@ -143,6 +143,20 @@ def append_sources(md, root, refs) -> None:
     for ref in refs:
         li = etree.SubElement(ol, "li", {"id": f"source-{ref.key}"})
         li.text = stash(md, ref.vancouver_html())
+    page = getattr(md, "medref_page", None)
+    if page is not None:
+        # This page's sources for a reference manager (files from medref.reference_export). Real <a>
+        # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
+        from medref.reference_export import PAGE_DIR, page_slug
+
+        base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
+        p = etree.SubElement(root, "p", {"class": "medref-sources-download"})
+        p.text = "These sources for your reference manager: "
+        ris = etree.SubElement(p, "a", {"href": f"{base}.ris", "download": ""})
+        ris.text = "RIS"
+        ris.tail = " · "
+        bib = etree.SubElement(p, "a", {"href": f"{base}.bib", "download": ""})
+        bib.text = "BibTeX"
 
 
 class ReferencesDirective(DirectiveProcessor):
@@ -203,8 +217,11 @@ def _prose_lines(text: str):
         yield CODE_SPAN_RE.sub("", line)
 
 
-def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
-    """Citation keys a page's Markdown uses, directly or through risk directives, in order."""
+TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
+
+
+def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
+    """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
     keys: list[str] = []
     lines = list(_prose_lines(text))
     for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
@@ -223,6 +240,16 @@ def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
                 for key in risk.sources:
                     if key not in keys:
                         keys.append(key)
+        directive = TRIAL_DIRECTIVE_RE.match(line)
+        if directive and trials is not None:
+            from medref.trial_render import TABLE_ARGS, THRESHOLD_SOURCE
+
+            name, arg = directive.group(1), (directive.group(2) or "").strip()
+            chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
+                      or t.design == TABLE_ARGS.get(arg)]
+            for key in chosen + ([THRESHOLD_SOURCE] if name == "trial-chart" else []):
+                if key not in keys:
+                    keys.append(key)
     return keys
 
 
