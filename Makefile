@@ -8,7 +8,7 @@ export PYTHONPATH := $(CURDIR)
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build build-zensical test check-content lock clean bench offline
+.PHONY: help serve build build-zensical test check-content lock clean bench offline handouts
 
 help:
 	@echo "make serve           build and serve on http://127.0.0.1:8000 with live reload"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench           Lighthouse medians for every page into build/bench/report.md"
 	@echo "make lock            recompile the pinned, hashed requirements files"
 	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
+	@echo "make handouts        print the handouts to PDF in site/ (after make build) and the offline zip"
 
 # The site's own dependencies (hash-checked). The stamp re-installs when the pins change.
 $(BIN)/.site-installed: requirements.txt
@@ -59,6 +60,11 @@ offline: $(BIN)/.site-installed check-content
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d build/offline/vertebroplasty-kyphoplasty
 	cd build/offline && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/$(OFFLINE_ZIP) vertebroplasty-kyphoplasty
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
+
+# The handouts as A4 PDFs beside their pages (after `make build`; and in the offline zip if built),
+# printed with Chromium as the tests print: medref/handouts.py.
+handouts: $(BIN)/.test-installed
+	$(BIN)/python -m medref.handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
 # MkDocs build served with gzip on loopback. Writes build/bench/report.md; reports, never fails on scores.

@@ -245,8 +245,11 @@ def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None
             from medref.trial_render import TABLE_ARGS, THRESHOLD_SOURCE
 
             name, arg = directive.group(1), (directive.group(2) or "").strip()
-            chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
-                      or t.design == TABLE_ARGS.get(arg)]
+            if name == "trial-summary" and arg == "randomised":
+                chosen = [t.source for t in trials.values() if t.design in ("sham-controlled", "open")]
+            else:
+                chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
+                          or t.design == TABLE_ARGS.get(arg)]
             for key in chosen + ([THRESHOLD_SOURCE] if name == "trial-chart" else []):
                 if key not in keys:
                     keys.append(key)

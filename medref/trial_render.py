@@ -3,7 +3,8 @@
 - `[[trial-table]]`          the clinician table of every trial and review; `[[trial-table:sham-controlled]]`,
                              `[[trial-table:open]]`, `[[trial-table:observational]]`, `[[trial-table:reviews]]`
                              show one design;
-- `[[trial-summary]]`        a compact table (trial, design and size, one-line finding) for the quick reference;
+- `[[trial-summary]]`        a compact table (trial, one-line finding, design and size) for the quick reference;
+                             `[[trial-summary:randomised]]` leaves out single-arm studies and reviews;
 - `[[trial-chart]]`          the chart of differences in pain with their intervals (medref.trial_chart), a
                              plain one-line reading above it, the same numbers as a table, and the trials
                              left off the chart with the reason.
@@ -101,10 +102,12 @@ class TrialDirective(DirectiveProcessor):
             chosen = [t for t in trials if not arg or t.design == TABLE_ARGS[arg]]
             self.render_table(parent, chosen)
             return
-        if arg:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[{name}]] takes no argument")
-        if name == "trial-summary":
-            self.render_summary(parent, trials)
+        if name == "trial-summary" and arg in ("", "randomised"):
+            # `randomised`: the sham-controlled and open trials only (the quick reference, two printed sides).
+            self.render_summary(parent, [t for t in trials if not arg or t.design in ("sham-controlled", "open")])
+        elif arg:
+            raise MedrefBuildError(f"{where(self.md, line_text)}: [[{name}]] takes no argument"
+                                   + (" other than :randomised" if name == "trial-summary" else ""))
         else:
             self.render_chart(parent, trials)
 
@@ -132,8 +135,9 @@ class TrialDirective(DirectiveProcessor):
                      "Result as reported", "Funding"), rows)
 
     def render_summary(self, parent, trials: list[Trial]):
-        rows = [("", (f"{t.label} {cite(t)}", f"{design_text(t)}, {t.size_text()}", t.summary)) for t in trials]
-        self._table(parent, "medref-trial-summary", ("Trial", "Design, n", "Main finding"), rows)
+        # Two columns, so the quick reference keeps to two printed sides.
+        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()})")) for t in trials]
+        self._table(parent, "medref-trial-summary", ("Trial", "Main finding (design; n)"), rows)
 
     def render_chart(self, parent, trials: list[Trial]):
         groups = chart_groups(trials)
@@ -153,7 +157,7 @@ class TrialDirective(DirectiveProcessor):
         rows = [("", (f"{t.label} {cite(t)}", design_text(t), t.effect.time, effect_text(t), t.effect.note))
                 for t in drawn]
         table = self._table(parent, "medref-tc-table",
-                            ("Trial", "Design", "Time point", "Difference (95% CI)", "As reported"), rows)
+                            ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
         etree.SubElement(table, "caption").text = "The numbers in the chart"
         table.insert(0, table[-1])  # caption first, as HTML requires
         off = [t for t in trials if not t.effect]
