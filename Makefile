@@ -14,7 +14,7 @@ CHECK_CONTENT = $(BIN)/python -m medref.front_matter docs
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
-.PHONY: help serve build build-zensical test check-content lock clean bench offline
+.PHONY: help serve build build-zensical test check-content lock clean bench offline handouts
 
 help:
 	@echo "make serve           build and serve on http://$(SERVE_ADDR) with live reload"
@@ -24,6 +24,7 @@ help:
 	@echo "make bench           Lighthouse medians for every page into build/bench/report.md"
 	@echo "make lock            recompile the pinned, hashed requirements files"
 	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
+	@echo "make handouts        print the handouts to PDF in site/ (after make build) and the offline zip"
 
 # A virtual environment, made only by a Python new enough for the build (3.11+).
 $(BIN)/python:
@@ -81,6 +82,11 @@ offline: $(BIN)/.site-installed
 	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d build/offline/vertebroplasty-kyphoplasty
 	cd build/offline && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/$(OFFLINE_ZIP) vertebroplasty-kyphoplasty
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
+
+# The handouts as A4 PDFs beside their pages (after `make build`; and in the offline zip if built),
+# printed with Chromium as the tests print: medref/handouts.py.
+handouts: $(BIN)/.test-installed
+	$(BIN)/python -m medref.handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
 # MkDocs build served with gzip on loopback. Writes build/bench/report.md; reports, never fails on scores.

@@ -165,6 +165,20 @@ def append_sources(md, root, refs, folded: bool = False) -> None:
         back = etree.SubElement(li, "a", {"class": "medref-back", "href": f"#cite-{ref.key}"})
         back.text = "Back to the text"
         back.tail = ""
+    page = getattr(md, "medref_page", None)
+    if page is not None:
+        # This page's sources for a reference manager (files from medref.reference_export). Real <a>
+        # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
+        from medref.reference_export import PAGE_DIR, page_slug
+
+        base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
+        p = etree.SubElement(holder, "p", {"class": "medref-sources-download"})
+        p.text = "These sources for your reference manager: "
+        ris = etree.SubElement(p, "a", {"href": f"{base}.ris", "download": ""})
+        ris.text = "RIS"
+        ris.tail = " · "
+        bib = etree.SubElement(p, "a", {"href": f"{base}.bib", "download": ""})
+        bib.text = "BibTeX"
 
 
 class ReferencesDirective(DirectiveProcessor):
@@ -225,8 +239,11 @@ def _prose_lines(text: str):
         yield CODE_SPAN_RE.sub("", line)
 
 
-def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
-    """Citation keys a page's Markdown uses, directly or through risk directives, in order."""
+TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
+
+
+def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
+    """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
     keys: list[str] = []
     lines = list(_prose_lines(text))
     for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
@@ -245,6 +262,19 @@ def keys_cited_in_text(text: str, risks: dict | None = None) -> list[str]:
                 for key in risk.sources:
                     if key not in keys:
                         keys.append(key)
+        directive = TRIAL_DIRECTIVE_RE.match(line)
+        if directive and trials is not None:
+            from medref.trial_render import TABLE_ARGS, THRESHOLD_SOURCE
+
+            name, arg = directive.group(1), (directive.group(2) or "").strip()
+            if name == "trial-summary" and arg == "randomised":
+                chosen = [t.source for t in trials.values() if t.design in ("sham-controlled", "open")]
+            else:
+                chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
+                          or t.design == TABLE_ARGS.get(arg)]
+            for key in chosen + ([THRESHOLD_SOURCE] if name == "trial-chart" else []):
+                if key not in keys:
+                    keys.append(key)
     return keys
 
 
@@ -257,11 +287,27 @@ def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
         risks = {}
     cited: set[str] = set()
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        text = _with_snippets(path.read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
-        cited.update(keys_cited_in_text(text, risks))
-        if URGENT_RE.search("\n".join(_prose_lines(text))):
-            cited.update(_urgent_keys(data_dir))
+        cited.update(keys_cited_in_page(path, docs_dir, data_dir, risks))
     return cited
+
+
+def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None,
+                       trials: dict | None = None) -> list[str]:
+    """Keys one page cites, in order: its text and snippets, risk and trial directives, urgent-care
+    blocks (the uncited-reference scan and each page's reference-manager files both use this)."""
+    text = _with_snippets(Path(path).read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
+    keys = keys_cited_in_text(text, risks, trials)
+    args = [m.group(1) or "" for m in URGENT_RE.finditer("\n".join(_prose_lines(text)))]
+    if args:
+        from medref.urgent import keys_for, load_urgent_care
+
+        try:
+            care = load_urgent_care(data_dir)
+        except FileNotFoundError:
+            care = None
+        for arg in args if care else []:
+            keys += [k for k in keys_for(care, arg) if k not in keys]
+    return keys
 
 
 SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
@@ -279,15 +325,5 @@ def _with_snippets(text: str, root: Path) -> str:
     return SNIPPET_RE.sub(include, text)
 
 
-URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::[^\]]*)?\]\]\s*$", re.M)
-
-
-def _urgent_keys(data_dir) -> list[str]:
-    """Keys cited by data/urgent-care.yml (a page that renders any of it may show any sign's source)."""
-    from medref.urgent import load_urgent_care
-
-    try:
-        return load_urgent_care(data_dir).keys()
-    except FileNotFoundError:
-        return []
+URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
 

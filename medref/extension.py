@@ -54,11 +54,13 @@ class MedrefExtension(Extension):
         md.preprocessors.register(IdentifyPage(md, docs_dir, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
         # Citations, risk figures, icon arrays, glossary: priorities are in each module. Imported here so
         # `python -m medref.references` / `medref.glossary` do not import themselves twice.
-        from medref import citations, glossary, risk_render, urgent
+        from medref import citations, glossary, handouts, risk_render, trial_render, urgent
 
         data_dir = self.getConfig("data_dir")
         citations.register(md, data_dir)
         risk_render.register(md, data_dir)
+        trial_render.register(md, data_dir)
+        handouts.register(md)
         glossary.register(md, data_dir)
         urgent.register(md, data_dir)
         site = Site(

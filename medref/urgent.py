@@ -204,6 +204,38 @@ def load_urgent_care(data_dir: str | Path) -> UrgentCare:
                               UrgentCareDataError, depends_on=refs)
 
 
+# ---- which signs a directive shows ------------------------------------------------------------------
+
+def parse_arg(arg: str) -> tuple[str, str, bool]:
+    """'[[urgent-care:ARG]]' -> (kind, value, cited): kind is full, tier, situation or table."""
+    words = arg.split()
+    cited = UNCITED not in words[1:]
+    if not words:
+        return "full", "", cited
+    if words[0] == "table":
+        return "table", " ".join(words[1:]), cited
+    return "one", words[0], cited
+
+
+def signs_for(care: UrgentCare, arg: str) -> list[Sign]:
+    """The signs `[[urgent-care:arg]]` shows, in data order (the renderer and the citation scan
+    both use this, so a page's Sources list and its reference-manager files agree)."""
+    kind, value, _ = parse_arg(arg)
+    if kind in ("full",) or (kind == "table" and not value):
+        return list(care.signs)
+    return [s for s in care.signs if value in s.situations or s.tier == value]
+
+
+def keys_for(care: UrgentCare, arg: str) -> list[str]:
+    """Reference keys `[[urgent-care:arg]]` cites, in order ([] for an uncited short form)."""
+    if not parse_arg(arg)[2]:
+        return []
+    keys: list[str] = []
+    for sign in signs_for(care, arg):
+        keys += [k for k in sign.sources if k not in keys]
+    return keys
+
+
 # ---- rendering ---------------------------------------------------------------------------------------
 
 def citation(sign: Sign) -> str:
@@ -257,16 +289,13 @@ class UrgentCareDirective(DirectiveProcessor):
                 f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
                 f"(from {Path(self.data_dir) / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
+        shown = signs_for(care, arg)
         if table_for is not None:
-            self._table(block, care, table_for[0] if table_for else "")
-        elif arg in situation_ids:
-            for tier in care.tiers:
-                signs = [s for s in care.signs if s.tier == tier.id and arg in s.situations]
-                self._box(block, tier, signs, care, hint=False, cited=cited)
+            self._table(block, care, shown, table_for[0] if table_for else "")
         else:
             for tier in care.tiers:
-                if arg in ("", tier.id):
-                    self._box(block, tier, [s for s in care.signs if s.tier == tier.id], care, hint=True, cited=cited)
+                self._box(block, tier, [s for s in shown if s.tier == tier.id], care,
+                          hint=arg not in situation_ids, cited=cited)
         self._closing(block, full=not arg, cited=cited)
 
     @staticmethod
@@ -284,7 +313,7 @@ class UrgentCareDirective(DirectiveProcessor):
             etree.SubElement(ul, "li", {"data-sign": sign.id}).text = item_markdown(tier, sign, when, cited)
 
     @staticmethod
-    def _table(block, care: UrgentCare, situation: str = "") -> None:
+    def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "") -> None:
         """One row per tier (short enough for the printed quick reference): the signs in clinical
         words, each with its citation; a sign with none is standard practice (said under the table)."""
         table = etree.SubElement(block, "table")
@@ -294,7 +323,7 @@ class UrgentCareDirective(DirectiveProcessor):
         body = etree.SubElement(table, "tbody")
         everyone = {s.id for s in care.situations}
         for tier in care.tiers:
-            signs = [s for s in care.signs if s.tier == tier.id and (not situation or situation in s.situations)]
+            signs = [s for s in shown if s.tier == tier.id]
             if not signs:
                 continue
             row = etree.SubElement(body, "tr", {"data-tier": tier.id, "data-signs": " ".join(s.id for s in signs)})

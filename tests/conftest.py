@@ -39,12 +39,22 @@ def engine(request):
     return request.param
 
 
+_PRINTED: set[Path] = set()
+
+
 @pytest.fixture(scope="session")
-def site_dir(site_builds, engine) -> Path:
-    """The built site for this engine; fails (with the engine's output) if the build failed."""
+def site_dir(site_builds, engine, browser) -> Path:
+    """The built site for this engine, with its handout PDFs printed as `make handouts` prints them
+    (so their links are checked like any other); fails with the engine's output if the build failed."""
+    from medref import handouts
+
     proc, out = site_builds(engine)
     if proc.returncode != 0:
         pytest.fail(f"{engine} strict build failed:\n{sitetools.output(proc)}")
+    if out not in _PRINTED:
+        _PRINTED.add(out)
+        # Page-count problems are reported by tests/site/test_print.py; here the PDFs only need to exist.
+        handouts.print_handouts(out, browser)
     return out
 
 

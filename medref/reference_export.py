@@ -1,0 +1,117 @@
+"""Sources to take away: data/references.yml as RIS and BibTeX files for reference managers.
+
+Writes docs/downloads/references.ris and .bib (every reference, linked from the References page) and
+docs/downloads/sources/<page>.ris and .bib (the sources each page cites, linked under its Sources
+list by medref.citations). The files are generated and committed, like includes/abbreviations.md:
+run `python -m medref.reference_export` after editing data/references.yml or a page's citations (a
+unit test fails while they disagree, and reads both formats back with real parsers).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from medref import references
+
+OUT_DIR = Path("docs") / "downloads"
+ALL_NAME = "references"
+PAGE_DIR = "sources"
+SKIP_AUTHORS = ("et al.",)
+
+
+def page_slug(rel: str) -> str:
+    """'treatment/risks.md' -> 'treatment-risks'; 'index.md' -> 'home'."""
+    stem = rel[:-3] if rel.endswith(".md") else rel
+    return "home" if stem == "index" else stem.replace("/", "-")
+
+
+def _authors(ref) -> list[str]:
+    return [a for a in ref.authors if a not in SKIP_AUTHORS]
+
+
+def ris_entry(ref) -> str:
+    kind = "JOUR" if ref.journal and (ref.doi or ref.volume) else "GEN"
+    lines = [f"TY  - {kind}", f"ID  - {ref.key}"]
+    lines += [f"AU  - {a}" for a in _authors(ref)]
+    lines += [f"PY  - {ref.year}", f"TI  - {ref.title}"]
+    for tag, value in (("JO", ref.journal), ("VL", ref.volume), ("IS", ref.issue), ("SP", ref.pages),
+                       ("DO", ref.doi), ("AN", ref.pmid), ("UR", ref.link)):
+        if value:
+            lines.append(f"{tag}  - {value}")
+    if ref.funding:
+        lines.append(f"N1  - Funding: {ref.funding}")
+    lines.append("ER  - ")
+    return "\n".join(lines)
+
+
+def ris_text(refs) -> str:
+    return "\n\n".join(ris_entry(r) for r in refs) + "\n"
+
+
+_BIB_ESCAPE = {"&": r"\&", "%": r"\%", "#": r"\#", "_": r"\_", "$": r"\$"}
+
+
+def _bib(value: str) -> str:
+    return re.sub(r"[&%#_$]", lambda m: _BIB_ESCAPE[m.group(0)], str(value)).replace("{", "").replace("}", "")
+
+
+def bibtex_entry(ref) -> str:
+    kind = "article" if ref.journal and (ref.doi or ref.volume) else "misc"
+    fields = [("author", " and ".join(_bib(a) for a in _authors(ref))), ("title", "{" + _bib(ref.title) + "}"),
+              ("journal" if kind == "article" else "howpublished", _bib(ref.journal)), ("year", str(ref.year)),
+              ("volume", _bib(ref.volume)), ("number", _bib(ref.issue)), ("pages", _bib(ref.pages)),
+              ("doi", ref.doi), ("pmid", ref.pmid), ("url", ref.link), ("note", _bib(f"Funding: {ref.funding}")
+                                                                                if ref.funding else "")]
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields if value)
+    return f"@{kind}{{{ref.key},\n{body}\n}}"
+
+
+def bibtex_text(refs) -> str:
+    return "\n\n".join(bibtex_entry(r) for r in refs) + "\n"
+
+
+def page_keys(docs_dir: Path, data_dir: Path) -> dict[str, list[str]]:
+    """Page (relative to docs/) -> the citation keys it uses, in order; pages citing nothing left out."""
+    from medref.citations import keys_cited_in_page
+    from medref.risks import load_risks
+    from medref.trials import load_trials
+
+    risks, trials = load_risks(data_dir), load_trials(data_dir)
+    out = {}
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        keys = keys_cited_in_page(path, docs_dir, data_dir, risks, trials)
+        if keys:
+            out[path.relative_to(docs_dir).as_posix()] = keys
+    return out
+
+
+def expected_files(docs_dir: Path, data_dir: Path) -> dict[Path, str]:
+    """Every generated file (relative to docs/downloads/) and its text."""
+    refs = references.load_references(data_dir)
+    files = {Path(f"{ALL_NAME}.ris"): ris_text(refs.values()), Path(f"{ALL_NAME}.bib"): bibtex_text(refs.values())}
+    for rel, keys in page_keys(docs_dir, data_dir).items():
+        chosen = [refs[k] for k in keys if k in refs]
+        slug = page_slug(rel)
+        files[Path(PAGE_DIR) / f"{slug}.ris"] = ris_text(chosen)
+        files[Path(PAGE_DIR) / f"{slug}.bib"] = bibtex_text(chosen)
+    return files
+
+
+def main(argv: list[str]) -> int:
+    docs_dir, data_dir = Path("docs"), Path("data")
+    out = docs_dir / "downloads"
+    files = expected_files(docs_dir, data_dir)
+    for old in out.rglob("*"):
+        if old.is_file() and old.suffix in (".ris", ".bib") and old.relative_to(out) not in files:
+            old.unlink()
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} files in {out} (RIS and BibTeX: all references, and each page's sources)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

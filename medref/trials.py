@@ -1,0 +1,230 @@
+"""Trial results: load and check data/trials.yml against data/references.yml.
+
+Each entry is one trial or review the site describes: design, size per arm, population, primary
+outcome and the result as the paper reports it. Pages never type these by hand: they use
+[[trial-table]], [[trial-summary]] or [[trial-chart]] (medref.trial_render). Funding is not stored
+here; it is the `funding` field of the trial's reference in data/references.yml.
+
+An `effect` is a between-group difference in pain on a 0-10 scale with its 95% interval, as
+reported; only entries with one are drawn on the chart. Every other entry says why (`off_chart`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+# The module, not its names: attributes are read at call time (tests may stand in a fake module).
+from medref import datafile, references
+
+FILENAME = "trials.yml"
+ID_RE = re.compile(r"^[a-z0-9-]+$")
+DESIGNS = ("sham-controlled", "open", "observational", "systematic review")
+NEEDS_ARMS = ("sham-controlled", "open")  # randomised trials: the size of each arm is required
+FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "population", "arms",
+          "enrolled", "primary_outcome", "result", "effect", "off_chart", "summary", "note")
+TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome", "result", "summary")
+ARM_FIELDS = ("label", "randomised", "analysed")
+EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
+PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
+
+
+class TrialDataError(ValueError):
+    """data/trials.yml is malformed; the message lists every problem and how to fix it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Arm:
+    label: str
+    randomised: int
+    analysed: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Effect:
+    time: str
+    estimate: float
+    low: float
+    high: float
+    note: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class Trial:
+    id: str
+    name: str
+    year: int
+    source: str
+    design: str
+    comparison: str
+    country: str
+    population: str
+    primary_outcome: str
+    result: str
+    summary: str
+    arms: tuple[Arm, ...] = ()
+    enrolled: int | None = None
+    effect: Effect | None = None
+    off_chart: str = ""
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.year}"
+
+    @property
+    def randomised(self) -> int:
+        return sum(arm.randomised for arm in self.arms)
+
+    def size_text(self) -> str:
+        """'131 (68/63)', '300 (149/151); analysed 138/128', '404 enrolled; 191/190 treated'."""
+        if not self.arms:
+            return f"{self.enrolled:,} enrolled" if self.enrolled else "see population"
+        split = "/".join(str(a.randomised) for a in self.arms)
+        if self.enrolled and self.enrolled != self.randomised:
+            text = f"{self.enrolled:,} enrolled; {split} treated"
+        elif len(self.arms) > 1:
+            text = f"{self.randomised:,} ({split})"
+        else:
+            text = f"{self.randomised:,}"
+        if any(a.analysed is not None for a in self.arms):
+            analysed = "/".join("?" if a.analysed is None else str(a.analysed) for a in self.arms)
+            text += f"; analysed {analysed}"
+        return text
+
+
+def _whole(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _arm_problems(where: str, arm) -> list[str]:
+    if not isinstance(arm, dict):
+        return [f"{where}: each arm must be a mapping, e.g. {{label: Vertebroplasty, randomised: 68}}"]
+    problems = [f"{where}: unknown field '{f}'; use only {', '.join(ARM_FIELDS)}" for f in arm if f not in ARM_FIELDS]
+    if not isinstance(arm.get("label"), str) or not arm["label"].strip():
+        problems.append(f"{where}: missing 'label' (e.g. Vertebroplasty)")
+    randomised, analysed = arm.get("randomised"), arm.get("analysed")
+    if not _whole(randomised) or randomised < 1:
+        problems.append(f"{where}: 'randomised' {randomised!r} must be a whole number above 0")
+    if analysed is not None:
+        if not _whole(analysed) or analysed < 0:
+            problems.append(f"{where}: 'analysed' {analysed!r} must be a whole number, 0 or more")
+        elif _whole(randomised) and analysed > randomised:
+            problems.append(f"{where}: {analysed} analysed is more than the {randomised} randomised; "
+                            "check both figures against the paper")
+    return problems
+
+
+def _effect_problems(where: str, effect) -> list[str]:
+    if not isinstance(effect, dict):
+        return [f"{where}: 'effect' must be a mapping {{time, estimate, low, high}}"]
+    problems = [f"{where}: effect: unknown field '{f}'; use only {', '.join(EFFECT_FIELDS)}"
+                for f in effect if f not in EFFECT_FIELDS]
+    if not isinstance(effect.get("time"), str) or not effect["time"].strip():
+        problems.append(f"{where}: effect needs 'time' (the time point, e.g. 1 month)")
+    values = {f: effect.get(f) for f in ("estimate", "low", "high")}
+    for field, value in values.items():
+        if not _number(value):
+            problems.append(f"{where}: effect '{field}' {value!r} must be a number (a difference on the "
+                            "0-10 pain scale); without an interval from the paper, use 'off_chart' instead")
+        elif abs(value) > PAIN_SCALE:
+            problems.append(f"{where}: effect '{field}' {value} is outside -10 to 10; effects are "
+                            "differences on a 0-10 pain scale")
+    if all(_number(v) for v in values.values()) and not values["low"] <= values["estimate"] <= values["high"]:
+        problems.append(f"{where}: the 95% interval {values['low']} to {values['high']} does not contain "
+                        f"its estimate {values['estimate']}; check the three figures against the paper")
+    return problems
+
+
+def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
+    problems = [f"{where}: unknown field '{f}'; use only {', '.join(FIELDS)}" for f in entry if f not in FIELDS]
+    if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
+        problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
+    year = entry.get("year")
+    if not _whole(year) or not 1900 <= year <= 2100:
+        problems.append(f"{where}: 'year' {year!r} must be a four-digit year")
+    source = entry.get("source")
+    if not source:
+        problems.append(f"{where}: missing 'source'; add the citation key of the trial's main report "
+                        f"(from {references.FILENAME}), e.g. source: kallmes2009")
+    elif source not in known:
+        problems.append(f"{where}: source '{source}' is not in {references.FILENAME}; add it there or fix the key")
+    design = entry.get("design")
+    if design not in DESIGNS:
+        problems.append(f"{where}: unknown design {design!r}; use one of: {', '.join(DESIGNS)}")
+    for field in TEXT_FIELDS:
+        if not isinstance(entry.get(field), str) or not entry[field].strip():
+            problems.append(f"{where}: missing '{field}'; add it (see the comments at the top of data/{FILENAME})")
+    arms = entry.get("arms")
+    if arms is None:
+        if design in NEEDS_ARMS:
+            problems.append(f"{where}: a {design} trial needs 'arms' with the number randomised to each")
+    elif not isinstance(arms, list) or not arms:
+        problems.append(f"{where}: 'arms' must be a list of {{label, randomised, analysed}}")
+    else:
+        for number, arm in enumerate(arms, start=1):
+            problems += _arm_problems(f"{where}, arm {number}", arm)
+    enrolled = entry.get("enrolled")
+    if enrolled is not None and (not _whole(enrolled) or enrolled < 1):
+        problems.append(f"{where}: 'enrolled' {enrolled!r} must be a whole number above 0")
+    if arms is None and enrolled is None and design != "systematic review":
+        problems.append(f"{where}: give 'arms' or 'enrolled' so the tables can show the trial's size")
+    effect, off_chart = entry.get("effect"), entry.get("off_chart")
+    if effect is not None:
+        problems += _effect_problems(where, effect)
+        if off_chart:
+            problems.append(f"{where}: has both 'effect' and 'off_chart'; keep one")
+    elif not isinstance(off_chart, str) or not off_chart.strip():
+        problems.append(f"{where}: no 'effect', so say why it is not on the chart in 'off_chart' "
+                        "(e.g. its primary outcome is not pain)")
+    return problems
+
+
+def _make_trial(entry: dict) -> Trial:
+    effect = entry.get("effect")
+    return Trial(
+        id=entry["id"], name=entry["name"].strip(), year=entry["year"], source=entry["source"],
+        design=entry["design"], **{f: " ".join(entry[f].split()) for f in TEXT_FIELDS if f != "name"},
+        arms=tuple(Arm(label=a["label"].strip(), randomised=a["randomised"], analysed=a.get("analysed"))
+                   for a in entry.get("arms") or ()),
+        enrolled=entry.get("enrolled"),
+        effect=Effect(time=effect["time"].strip(), estimate=effect["estimate"], low=effect["low"],
+                      high=effect["high"], note=str(effect.get("note") or "").strip()) if effect else None,
+        off_chart=" ".join(str(entry.get("off_chart") or "").split()),
+    )
+
+
+def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
+    """Check parsed YAML (a list of mappings) against the reference keys; `source` names the file."""
+    if not isinstance(data, list):
+        raise TrialDataError(f"{source}: must be a list of trials ('- id: ...' entries)")
+    problems: list[str] = []
+    trials: dict[str, Trial] = {}
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
+            continue
+        where = f"{source}: entry {number} (id '{entry.get('id')}')"
+        entry_problems = _entry_problems(where, entry, known_keys)
+        if entry.get("id") in trials:
+            entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each trial needs its own id")
+        problems += entry_problems
+        if not entry_problems:
+            trials[entry["id"]] = _make_trial(entry)
+    if problems:
+        raise TrialDataError("\n".join(problems))
+    return trials
+
+
+def load_trials(data_dir: str | Path) -> dict[str, Trial]:
+    """All trials keyed by id, checked against data/references.yml; cached until either changes."""
+    path = Path(data_dir) / FILENAME
+    if not path.is_file():
+        raise TrialDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Trials')")
+    refs = references.load_references(data_dir)
+    return datafile.load_yaml(path, lambda data: parse_trials(data, str(path), set(refs)), TrialDataError,
+                              depends_on=refs)

@@ -1,0 +1,135 @@
+"""data/trials.yml: validation (each error path), the real data, the tables and the chart."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from medref.directives import MedrefBuildError
+from medref.trial_render import plain_reading, chart_groups
+from medref.trials import TrialDataError, load_trials
+from tests.unit.fixtures.evidence import DATA, render, write_data
+
+ROOT = Path(__file__).resolve().parents[2]
+ENTRY = """
+- id: thing
+  name: Thing
+  year: 2009
+  source: trial-one
+  design: sham-controlled
+  comparison: VP vs sham
+  country: Australia
+  population: Painful fractures
+  arms:
+    - {label: VP, randomised: 38, analysed: 35}
+    - {label: Sham, randomised: 40}
+  primary_outcome: Pain at 3 months
+  result: Difference 0.6 (95% CI -0.7 to 1.8)
+  effect: {time: 3 months, estimate: 0.6, low: -0.7, high: 1.8}
+  summary: No benefit
+"""
+OPEN = """
+- id: other
+  name: Other
+  year: 2010
+  source: trial-one
+  design: open
+  comparison: VP vs usual care
+  country: Netherlands
+  population: Painful fractures
+  arms:
+    - {label: VP, randomised: 101}
+    - {label: Usual care, randomised: 101}
+  primary_outcome: Quality of life
+  result: Better
+  off_chart: Its primary outcome is not pain
+  summary: Better
+"""
+THRESHOLD_REF = """
+- key: firanescu2018
+  group: trials
+  year: 2018
+  title: A sham-controlled trial
+  url: https://example.org/vertos-iv
+  funding: not stated
+"""
+
+
+def load_bad(tmp_path, text):
+    data = write_data(tmp_path, trials=text)
+    with pytest.raises(TrialDataError) as info:
+        load_trials(data)
+    message = str(info.value)
+    assert str(data / "trials.yml") in message and "entry 1 (id 'thing')" in message, message
+    return message
+
+
+def test_fixture_entry_loads(tmp_path):
+    trials = load_trials(write_data(tmp_path, trials=ENTRY + OPEN))
+    assert trials["thing"].size_text() == "78 (38/40); analysed 35/?"
+    assert trials["thing"].effect.low == -0.7
+
+
+@pytest.mark.parametrize("change, expected", [
+    (("estimate: 0.6, low: -0.7", "estimate: 2.6, low: -0.7"), "does not contain its estimate 2.6"),
+    (("randomised: 38, analysed: 35", "randomised: 38, analysed: 39"), "39 analysed is more than the 38 randomised"),
+    (("  source: trial-one\n", ""), "missing 'source'"),
+    (("source: trial-one", "source: nobody2000"), "source 'nobody2000' is not in references.yml"),
+    (("design: sham-controlled", "design: blinded"), "unknown design 'blinded'"),
+    (("  effect: {time: 3 months, estimate: 0.6, low: -0.7, high: 1.8}\n", ""), "say why it is not on the chart"),
+    (("  arms:\n    - {label: VP, randomised: 38, analysed: 35}\n    - {label: Sham, randomised: 40}\n", ""),
+     "needs 'arms'"),
+    (("low: -0.7", "low: -12"), "outside -10 to 10"),
+    (("  summary: No benefit\n", "  summary: No benefit\n  colour: red\n"), "unknown field 'colour'"),
+])
+def test_broken_entries_fail_with_a_clear_message(tmp_path, change, expected):
+    old, new = change
+    assert old in ENTRY
+    assert expected in load_bad(tmp_path, ENTRY.replace(old, new, 1))
+
+
+def test_real_trials_load_and_cite_known_references():
+    trials = load_trials(ROOT / "data")
+    for key in ("buchbinder", "invest", "vapour", "vertos-iv", "vertos-ii", "free", "kaviar", "cafe",
+                "evolve", "cochrane-2018"):
+        assert key in trials, f"data/trials.yml lost {key}"
+    assert all(t.effect or t.off_chart for t in trials.values())
+
+
+def test_tables_render_with_citations_and_funding(tmp_path):
+    data = write_data(tmp_path, trials=ENTRY + OPEN)
+    _, html = render(tmp_path, "[[trial-table]]\n\n[[trial-summary]]\n", data=data)
+    assert html.count('id="trial-thing"') == 1
+    assert "78 (38/40); analysed 35/?" in html
+    assert "Not confirmed in our sources" in html or "Funding" in html
+    assert re.search(r'href="#ref-trial-one"', html) or "medref-cite" in html
+
+
+def test_table_filter_and_unknown_filter(tmp_path):
+    data = write_data(tmp_path, trials=ENTRY + OPEN)
+    _, html = render(tmp_path, "[[trial-table:open]]\n", data=data)
+    assert "trial-other" in html and "trial-thing" not in html
+    with pytest.raises(MedrefBuildError, match=r"\[\[trial-table:blinded\]\] shows one design"):
+        render(tmp_path, "[[trial-table:blinded]]\n", data=data)
+
+
+def test_chart_draws_only_trials_with_an_effect_and_lists_the_rest(tmp_path):
+    # The band's threshold cites VERTOS IV, so the fixture references need that key too.
+    refs = (DATA / "references.yml").read_text(encoding="utf-8") + THRESHOLD_REF
+    data = write_data(tmp_path, trials=ENTRY + OPEN, references=refs)
+    _, html = render(tmp_path, "[[trial-chart]]\n", data=data)
+    svg = re.search(r"<svg[^>]*medref-tc-svg.*?</svg>", html, re.S).group(0)
+    assert 'role="img"' in svg and "Thing 2009 at 3 months: 0.6, 95% interval −0.7 to 1.8" in svg
+    assert "Other 2010" not in svg and "None with a comparable measure" in svg
+    assert "Its primary outcome is not pain" in html          # listed under the chart, with why
+    assert "0.6 (95% CI −0.7 to 1.8)" in html                  # the same numbers as a table
+
+
+def test_plain_reading_follows_the_figures(tmp_path):
+    trials = list(load_trials(write_data(tmp_path, trials=ENTRY + OPEN)).values())
+    assert "about the same" in plain_reading(chart_groups(trials))
+    shifted = ENTRY.replace("estimate: 0.6, low: -0.7, high: 1.8", "estimate: 2.6, low: 1.7, high: 3.4")
+    trials = list(load_trials(write_data(tmp_path, trials=shifted)).values())
+    assert "In 0 of the 1 trials" in plain_reading(chart_groups(trials))
