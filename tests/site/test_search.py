@@ -1,7 +1,12 @@
 """Search finds the answer: each question readers ask has an answering page or section in the top
 three results of the site's real search box, in Chromium, for each engine.
 
-Questions and answers live in search_questions.yml. Material (MkDocs) shows its search box in the
+Questions and answers live in search_questions.yml. Each has a `kind` (question, us-spelling,
+misspelling, word-form, everyday, urgent) so the file keeps enough of each. An urgent question (a
+red-flag symptom) must put a what-to-do section first: the first result, as the reader sees it
+(title and snippet), shows one of its `action` phrases ("999", "the same day"...). Where an engine's
+search cannot do something, `gaps: {engine: reason}` reports the question for that engine instead
+of failing it; a gap that starts passing fails, so the list stays true. Material (MkDocs) shows its search box in the
 header and groups results by page; Zensical 0.0.73 opens its own search dialog (a shadow DOM
 appended to <body>, reached from `button.md-search__button`) with one result per section. Both are
 driven by typing, as a reader would; the selectors for each engine are in `search_box()` only.
@@ -21,6 +26,11 @@ from tests import sitetools
 QUESTIONS_FILE = Path(__file__).parent / "search_questions.yml"
 FIXTURES = Path(__file__).parent / "fixtures" / "search"
 TOP = 3
+KINDS = ("question", "us-spelling", "misspelling", "word-form", "everyday", "urgent")
+# How many of each kind search_questions.yml must keep (issue 14).
+AT_LEAST = {"question": 20, "us-spelling": 7, "misspelling": 20, "word-form": 10, "everyday": 10, "urgent": 10}
+# An action shown this far into the first result counts as on screen (titles and snippets are short).
+ACTION_WITHIN = 300
 
 
 def search_box(engine: str) -> dict[str, str]:
@@ -47,10 +57,18 @@ def search_box(engine: str) -> dict[str, str]:
 
 
 def load_questions(path: Path = QUESTIONS_FILE) -> list[dict]:
+    """The questions, each checked for what it needs; a bad entry names the file and the fix."""
     questions = yaml.safe_load(path.read_text(encoding="utf-8"))
     for entry in questions:
-        if not entry.get("q") or not entry.get("answers"):
-            raise ValueError(f"{path}: every entry needs `q` and `answers`: {entry!r}")
+        entry.setdefault("kind", "question")
+        if not entry.get("q"):
+            raise ValueError(f"{path}: every entry needs `q`: {entry!r}")
+        if entry["kind"] not in KINDS:
+            raise ValueError(f"{path}: {entry['q']!r} has kind {entry['kind']!r}; use one of {', '.join(KINDS)}")
+        if entry["kind"] == "urgent" and not entry.get("action"):
+            raise ValueError(f"{path}: urgent question {entry['q']!r} needs `action`: phrases its what-to-do says")
+        if entry["kind"] != "urgent" and not entry.get("answers"):
+            raise ValueError(f"{path}: {entry['q']!r} needs `answers`: the pages or sections that answer it")
     return questions
 
 
@@ -87,6 +105,16 @@ class SearchBox:
             [self.selectors["link"], TOP],
         )
 
+    def shown_texts(self) -> list[str]:
+        """The first TOP result items as a reader sees them: title and snippet, collapsed parts left out."""
+        return self.page.locator(self.selectors["item"]).evaluate_all(
+            """(items, [link, top]) => items.slice(0, top).map(item =>
+                   Array.from(item.querySelectorAll(link))
+                        .filter(a => !a.closest('details'))
+                        .map(a => a.innerText).join(' ').replace(/\\s+/g, ' ').trim())""",
+            [self.selectors["link"], TOP],
+        )
+
     def ask(self, question: str, timeout: float = 15.0) -> list[list[str]]:
         """Type the question and return the top items once the list has stopped changing."""
         box = self.page.locator(self.selectors["input"])
@@ -107,19 +135,36 @@ class SearchBox:
         self.context.close()
 
 
+def shows_action(text: str, actions: list[str]) -> bool:
+    """A what-to-do result: one of the action phrases is in the first ACTION_WITHIN characters."""
+    start = text[:ACTION_WITHIN].lower()
+    return any(action.lower() in start for action in actions)
+
+
+def problem(box: SearchBox, entry: dict, engine: str) -> str | None:
+    """Why this question's results fail it, or None when they pass."""
+    items = box.ask(entry["q"])
+    got = "; ".join(f"{n}. " + ", ".join(item) for n, item in enumerate(items, 1)) or "no results"
+    if entry["kind"] == "urgent":
+        texts = box.shown_texts()
+        if texts and shows_action(texts[0], entry["action"]):
+            return None
+        first = texts[0][:ACTION_WITHIN] if texts else "no results"
+        return (
+            f"{engine}: urgent question {entry['q']!r} must show a what-to-do section first, saying one of "
+            f"{entry['action']} in its title or snippet; the first result shows {first!r} ({got})"
+        )
+    if any(answers_question(target, entry["answers"]) for item in items for target in item):
+        return None
+    return (
+        f"{engine}: question {entry['q']!r} expected one of {', '.join(entry['answers'])} "
+        f"in the top {TOP}; got {got}"
+    )
+
+
 def unanswered(box: SearchBox, questions: list[dict], engine: str) -> list[str]:
     """One message per question whose answers are not in the top three."""
-    failures = []
-    for entry in questions:
-        items = box.ask(entry["q"])
-        if any(answers_question(target, entry["answers"]) for item in items for target in item):
-            continue
-        got = "; ".join(f"{n}. " + ", ".join(item) for n, item in enumerate(items, 1)) or "no results"
-        failures.append(
-            f"{engine}: question {entry['q']!r} expected one of {', '.join(entry['answers'])} "
-            f"in the top {TOP}; got {got}"
-        )
-    return failures
+    return [message for entry in questions if (message := problem(box, entry, engine))]
 
 
 @pytest.fixture(scope="module")
@@ -131,10 +176,24 @@ def search(browser, base_url, engine):
 
 def test_questions_readers_ask_find_their_answer(search, engine):
     questions = load_questions()
-    assert len(questions) >= 25, "keep at least 25 reader questions in search_questions.yml"
-    failures = unanswered(search, questions, engine)
-    passed = len(questions) - len(failures)
-    print(f"\n{engine}: {passed}/{len(questions)} questions answered in the top {TOP}")
+    counts = {kind: sum(entry["kind"] == kind for entry in questions) for kind in KINDS}
+    short = [f"{kind}: {counts[kind]} of at least {least}" for kind, least in AT_LEAST.items() if counts[kind] < least]
+    assert not short, f"search_questions.yml needs more questions of these kinds: {'; '.join(short)}"
+    failures, gaps, closed = [], [], []
+    for entry in questions:
+        message = problem(search, entry, engine)
+        gap = (entry.get("gaps") or {}).get(engine)
+        if gap and message:
+            gaps.append(f"{message}\n    known gap: {gap}")
+        elif gap:
+            closed.append(f"{engine}: {entry['q']!r} now passes; remove its gap for {engine} ({gap})")
+        elif message:
+            failures.append(message)
+    passed = len(questions) - len(failures) - len(gaps)
+    print(f"\n{engine}: {passed}/{len(questions)} questions answered ({counts}); {len(gaps)} known gaps")
+    for line in gaps:
+        print("  " + line)
+    assert not closed, "\n".join(closed)
     assert not failures, (
         f"{len(failures)} of {len(questions)} questions do not find their answer in the top {TOP} "
         f"(put the reader's words, e.g. a US spelling in brackets, on the answering page, or fix "
