@@ -35,7 +35,8 @@ UNSURE = "Not sure what to do? Call NHS 111, or go to 111.nhs.uk."
 STYLES = ("danger", "warning", "note")   # admonition types the theme styles
 TIER_FIELDS = ("id", "title", "action", "style")
 SITUATION_FIELDS = ("id", "title", "short")
-SIGN_FIELDS = ("id", "tier", "text", "clinical", "situations", "sources", "consensus", "note")
+SIGN_FIELDS = ("id", "tier", "label", "text", "clinical", "situations", "sources", "consensus", "note")
+HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get-help-999, #get-help-same-day
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
 UNCITED_NOTE = " (with the source of each sign)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
@@ -68,6 +69,7 @@ class Sign:
     text: str
     clinical: str
     situations: tuple[str, ...]
+    label: str = ""
     sources: tuple[str, ...] = ()
     consensus: bool = False
 
@@ -119,7 +121,7 @@ def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:
 
 
 def _sign_problems(where_: str, entry: dict, tiers: set[str], situations: set[str], known: set[str]) -> list[str]:
-    problems = _unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "text", "clinical"))
+    problems = _unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
     if str(entry.get("tier")) not in tiers:
         problems.append(f"{where_}: unknown tier {entry.get('tier')!r}; use one of: {', '.join(sorted(tiers))}")
     chosen = entry.get("situations")
@@ -185,7 +187,7 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
         if not found:
             signs.append(Sign(
                 id=_text(entry["id"]), tier=entry["tier"], text=_text(entry["text"]),
-                clinical=_text(entry["clinical"]), situations=tuple(entry["situations"]),
+                clinical=_text(entry["clinical"]), situations=tuple(entry["situations"]), label=_text(entry["label"]),
                 sources=tuple(entry.get("sources") or ()), consensus=bool(entry.get("consensus")),
             ))
     if problems:
@@ -248,6 +250,13 @@ def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) ->
     return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign) if cited else ''}."
 
 
+def tier_heading(tier: Tier, signs: list[Sign]) -> str:
+    """'Call 999 or go to A&E now: chest pain or short of breath, a numb bottom, ...' (readers search
+    for a symptom in their own words; the heading answers with what to do)."""
+    labels = [s.label for s in signs if s.label]
+    return f"{tier.title}: {', '.join(labels)}" if labels else tier.title
+
+
 def full_list_href(md) -> str:
     page = getattr(md, "medref_page", None)
     if page is None:
@@ -294,8 +303,10 @@ class UrgentCareDirective(DirectiveProcessor):
             self._table(block, care, shown, table_for[0] if table_for else "")
         else:
             for tier in care.tiers:
-                self._box(block, tier, [s for s in shown if s.tier == tier.id], care,
-                          hint=arg not in situation_ids, cited=cited)
+                signs = [s for s in shown if s.tier == tier.id]
+                if not arg and signs:  # the full list: a heading per tier that names its signs
+                    etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}{tier.id}"}).text = tier_heading(tier, signs)
+                self._box(block, tier, signs, care, hint=arg not in situation_ids, cited=cited)
         self._closing(block, full=not arg, cited=cited)
 
     @staticmethod

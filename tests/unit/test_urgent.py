@@ -22,18 +22,21 @@ situations:
 signs:
   - id: legs
     tier: "999"
+    label: "weak legs"
     text: "your legs go weak"
     clinical: "Leg weakness"
     situations: [after-procedure, cancer]
     sources: [guide-one]
   - id: breath
     tier: "999"
+    label: "short of breath"
     text: "you are suddenly short of breath"
     clinical: "Sudden breathlessness"
     situations: [after-procedure]
     consensus: true
   - id: fever
     tier: same-day
+    label: "a fever"
     text: "you have a fever"
     clinical: "Fever"
     situations: [after-procedure]
@@ -153,3 +156,17 @@ def test_uncited_short_form_for_leaflets_keeps_the_link_to_the_sources(tmp_path)
 def test_uncited_goes_after_one_tier_or_situation(tmp_path, arg):
     with pytest.raises(MedrefBuildError, match="'uncited' goes after one tier or situation"):
         render(tmp_path, f"[[urgent-care:{arg}]]\n", data=data_with(tmp_path))
+
+
+def test_full_list_heads_each_tier_with_what_to_do_and_the_signs_in_everyday_words(tmp_path):
+    _, html = render(tmp_path, "[[urgent-care]]\n", data=data_with(tmp_path), rel="urgent-help.md")
+    headings = re.findall(r'<h3 id="([\w-]+)">(.*?)</h3>', html)
+    assert headings == [("get-help-999", "Call 999 or go to A&amp;E now: weak legs, short of breath"),
+                        ("get-help-same-day", "Contact your team the same day: a fever")]
+    _, short = render(tmp_path, "[[urgent-care:999]]\n", data=data_with(tmp_path), rel="index.md")
+    assert "<h3" not in short  # short forms sit under the page's own heading
+
+
+def test_a_sign_without_everyday_words(tmp_path):
+    message = load_bad(tmp_path, GOOD.replace('    label: "a fever"\n', ""))
+    assert "label" in message
