@@ -217,3 +217,36 @@ def test_answer_matching_rules():
     assert not answers_question("/treatment/risks/#infection", ["/treatment/risks/#lung"])
     assert not answers_question("/about/faq/", ["/about/faq/#drive"])
     assert site_target("http://127.0.0.1:8000/about/faq/?h=drive#drive") == "/about/faq/#drive"
+
+
+NO_MATCH = "qzxvqzxv"
+HELP_TARGETS = ["/urgent-help/", "/treatment/procedures/", "/treatment/risks/", "/treatment/recovery/",
+                "/about/glossary/"]
+
+
+def no_match_help(box: SearchBox, timeout: float = 10.0) -> list[str]:
+    """Type a word no page has; return the help links shown under 'Nothing found' (site paths)."""
+    field = box.page.locator(box.selectors["input"])
+    field.fill("")
+    field.press_sequentially(NO_MATCH, delay=10)
+    try:
+        box.page.wait_for_selector("#medref-search-help a", state="visible", timeout=timeout * 1000)
+    except Exception:  # noqa: BLE001 (Playwright's timeout): no help shown
+        return []
+    hrefs = box.page.locator("#medref-search-help a").evaluate_all("links => links.map(a => a.href)")
+    return [site_target(href) for href in hrefs]
+
+
+def test_a_search_that_finds_nothing_offers_the_main_pages(search, engine, base_url):
+    if engine == "zensical":
+        pytest.skip("Zensical 0.0.73's search dialog shows no 'nothing found' line to hang the help on "
+                    "(reported in the README, not built)")
+    meta = search.page.locator(".md-search-result__meta")
+    shown = no_match_help(search)
+    assert meta.inner_text().strip() == "Nothing found for those words.", meta.inner_text()
+    assert shown == HELP_TARGETS, (
+        f"{engine}: a search for {NO_MATCH!r} should offer {HELP_TARGETS} under 'Nothing found' "
+        f"(docs/assets/javascripts/cite-copy.js, part 4); it showed {shown}")
+    search.page.locator(search.selectors["input"]).fill("")
+    search.page.locator(search.selectors["input"]).press_sequentially("risks", delay=10)
+    search.page.wait_for_selector("#medref-search-help", state="detached", timeout=10000)

@@ -4,6 +4,9 @@
       when the clipboard can be used (reader.css).
    2. Sources folded on patient pages: following a citation number opens the list first.
    3. Print buttons on the handouts (shown only when scripts run: reader.css).
+   4. A search that finds nothing is not a dead end: under the theme's "nothing found" line, links
+      to the pages most readers want and to the glossary (Material's search; Zensical's search
+      dialog has no such line, so there this does nothing).
    Listeners sit on the document, so they keep working when Material's instant navigation swaps
    the page content; work that depends on the page runs again on each swap (document$). */
 (function () {
@@ -67,6 +70,50 @@
     );
   });
   window.addEventListener("hashchange", function () { openFoldFor(location.hash); });
+
+  /* 4. Search help. The site root is worked out once, on the first page: the theme's config gives
+     the root relative to that page, and instant navigation keeps this script (and the search box). */
+  var HELP_PAGES = [
+    ["When to get help urgently", "urgent-help/"],
+    ["Vertebroplasty and kyphoplasty, step by step", "treatment/procedures/"],
+    ["Risks, with numbers", "treatment/risks/"],
+    ["Recovery and aftercare", "treatment/recovery/"],
+    ["Glossary: medical words explained", "about/glossary/"]
+  ];
+  var config = {};
+  try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { /* none */ }
+  var siteRoot = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
+  var noneText = (config.translations || {})["search.result.none"];
+
+  function searchHelp() {
+    var meta = document.querySelector(".md-search-result__meta");
+    var help = document.getElementById("medref-search-help");
+    var none = Boolean(meta && noneText && meta.textContent.trim() === noneText);
+    if (none && !help) {
+      help = document.createElement("div");
+      help.id = "medref-search-help";
+      help.className = "medref-search-help";
+      var intro = document.createElement("p");
+      intro.textContent = "Try fewer words, or another word for the same thing. Or go to a page most people want:";
+      var list = document.createElement("ul");
+      HELP_PAGES.forEach(function (item) {
+        var a = document.createElement("a");
+        a.href = new URL(item[1], siteRoot).href;
+        a.textContent = item[0];
+        var li = document.createElement("li");
+        li.appendChild(a);
+        list.appendChild(li);
+      });
+      help.appendChild(intro);
+      help.appendChild(list);
+      meta.insertAdjacentElement("afterend", help);
+    } else if (!none && help) {
+      help.parentNode.removeChild(help);
+    }
+  }
+  if (window.MutationObserver && noneText) {
+    new MutationObserver(searchHelp).observe(document.body, { childList: true, subtree: true, characterData: true });
+  }
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(onPage);   /* Material: every page, including the first */
