@@ -73,12 +73,17 @@ class Reference:
 
     def vancouver_text(self) -> str:
         """Plain-text Vancouver citation without the links (used in tooltips and tests)."""
-        parts = []
+        return " ".join(part for part in self._vancouver_parts() if part)
+
+    def _vancouver_parts(self) -> tuple[str, str, str]:
+        """(authors, title, source) of the Vancouver citation, each ending in a full stop."""
+        authors = ""
         if self.authors:
             names = list(self.authors)
             if len(names) > MAX_AUTHORS and names[-1] != "et al.":
                 names = names[:MAX_AUTHORS] + ["et al."]
-            parts.append(_end(", ".join(names)))
+            authors = _end(", ".join(names))
+        parts = [authors]
         parts.append(_end(self.title))
         source = ""
         if self.journal:
@@ -93,20 +98,27 @@ class Reference:
         else:
             source = f"{self.year}."
         parts.append(source)
-        return " ".join(parts)
+        return tuple(parts)
 
     def vancouver_html(self) -> str:
         """Vancouver citation as HTML, with DOI, PubMed and (if neither) web links."""
-        out = [html.escape(self.vancouver_text())]
+        authors, title, source = (html.escape(part) for part in self._vancouver_parts())
+        # The title in its own span: a printout short of room (the quick reference) can leave it out.
+        if self.journal:  # a guideline or web page keeps its title: it is how it is known
+            title = f'<span class="medref-ref-title">{title}</span>'
+        out = [part for part in (authors, title, source) if part]
         if self.doi:
             out.append(f'doi:<a href="{html.escape(self.doi_url)}">{html.escape(self.doi)}</a>.')
-        if self.pmid:
-            out.append(f'PubMed: <a href="{self.pubmed_url}">{self.pmid}</a>.')
+        if self.pmid:  # its own span: a printout short of room keeps the DOI and drops this
+            pubmed = f'PubMed: <a href="{self.pubmed_url}">{self.pmid}</a>.'
+            out.append(f'<span class="medref-pmid">{pubmed}</span>' if self.doi else pubmed)
         if self.url and not self.doi:
             out.append(f'Available from: <a href="{html.escape(self.url)}">{html.escape(self.url)}</a>.')
         if self.funding:
-            funding = NOT_STATED_TEXT if self.funding == NOT_STATED else self.funding
-            out.append(f'<span class="medref-funding">Funding: {html.escape(_end(funding))}</span>')
+            unknown = self.funding == NOT_STATED
+            funding = NOT_STATED_TEXT if unknown else self.funding
+            css = "medref-funding medref-funding-unknown" if unknown else "medref-funding"
+            out.append(f'<span class="{css}">Funding: {html.escape(_end(funding))}</span>')
         return " ".join(out)
 
 

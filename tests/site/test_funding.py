@@ -14,7 +14,7 @@ from tests import sitetools
 
 # The built HTML is minified, so attribute quotes may be dropped (<li id=source-key>).
 SOURCE_ITEM = re.compile(r'<li id="?source-([a-z0-9-]+)"?[^>]*>(.*?)</li>', re.S)
-FUNDING_LINE = re.compile(r'class="?medref-funding"?>Funding: ')
+FUNDING_LINE = re.compile(r'class="?medref-funding(?: [\w-]+)*"?>Funding: ')
 
 
 def sources_without_funding(html: str, refs: dict) -> list[str]:

@@ -49,8 +49,10 @@ def test_vancouver_style():
     refs = load_references(DATA)
     html = refs["trial-one"].vancouver_html()
     # Six authors, then et al.; title; journal year;volume(issue):pages.
-    assert html.startswith("Smith A, Jones B, Brown C, Green D, White E, Black F, et al. A randomized trial "
-                           "of something. N Engl J Med. 2009;361(6):557-68.")
+    assert html.startswith("Smith A, Jones B, Brown C, Green D, White E, Black F, et al. "
+                           '<span class="medref-ref-title">A randomized trial of something.</span> '
+                           "N Engl J Med. 2009;361(6):557-68.")
+    assert '<span class="medref-pmid">PubMed: <a href="https://pubmed.ncbi.nlm.nih.gov/19657121/">' in html
     assert 'doi:<a href="https://doi.org/10.1056/NEJMoa0900429">' in html
     assert 'PubMed: <a href="https://pubmed.ncbi.nlm.nih.gov/19657121/">19657121</a>' in html
     assert "Funding: Device maker." in html
