@@ -31,7 +31,9 @@ ALLOWED = [
 # Blocks that define words or list sources: definitions of 999, A&E and NHS 111 on the glossary
 # page, and reference lists (page numbers such as 999).
 SKIP_CLASSES = {BLOCK_CLASS, "medref-glossary", "medref-sources", "medref-references"}
-SKIP_TAGS = {"head", "script", "style", "svg", "code", "pre", "template"}
+# nav: the table of contents repeats the full list's tier headings ("Call 999 or go to A&E now: ...")
+# as links to the rendered list; that is navigation, not advice written by hand.
+SKIP_TAGS = {"head", "script", "style", "svg", "code", "pre", "template", "nav"}
 # Inline elements join their parent's text (so "go home <em>the same day</em>" stays one sentence);
 # every other element is a block whose own text is checked on its own.
 INLINE = {"a", "span", "strong", "em", "b", "i", "abbr", "sup", "sub", "small", "mark", "u", "s", "q",
