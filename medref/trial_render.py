@@ -158,8 +158,9 @@ class TrialDirective(DirectiveProcessor):
                 for t in drawn]
         table = self._table(parent, "medref-tc-table",
                             ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
-        etree.SubElement(table, "caption").text = "The numbers in the chart"
-        table.insert(0, table[-1])  # caption first, as HTML requires
+        caption = etree.Element("caption")  # first, as HTML requires (ElementTree's insert copies, never moves)
+        caption.text = "The numbers in the chart"
+        table.insert(0, caption)
         off = [t for t in trials if not t.effect]
         if off:
             intro = etree.SubElement(parent, "p")
