@@ -89,16 +89,22 @@ handouts: $(BIN)/.test-installed
 	$(BIN)/python -m medref.handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
-# MkDocs build served with gzip on loopback. Writes build/bench/report.md; reports, never fails on scores.
+# MkDocs build served with gzip on loopback, interleaved with a default Material site built from the
+# seed texts (bench/default_site.py), and the whole-site build timed against that site's, pairwise.
+# Writes build/bench/report.md with the ratios ours / default; reports, never fails on scores.
 BENCH_RUNS ?= 3
+BUILD_RUNS ?= 5
 bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
 	npm ci --prefix bench --no-audit --no-fund --ignore-scripts
 
 bench: $(BIN)/.test-installed bench/node_modules/.package-lock.json
 	$(CHECK_CONTENT)
 	$(BIN)/mkdocs build --strict -d build/bench/site
+	$(BIN)/python bench/default_site.py ../shared/seeds build/bench/default-src
+	$(BIN)/mkdocs build --strict -q -f build/bench/default-src/mkdocs.yml -d $(CURDIR)/build/bench/default
+	$(BIN)/python bench/build_time.py $(BIN)/mkdocs build/bench/default-src/mkdocs.yml $(BUILD_RUNS) > build/bench/build-time.md
 	CHROME_PATH="$${CHROME_PATH:-$$($(BIN)/python -c 'from tests import sitetools; print(sitetools.find_chromium() or "")')}" \
-	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs build/bench/site build/bench/report.md
+	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs build/bench/site build/bench/report.md build/bench/default build/bench/build-time.md
 
 # pip-compile runs from its own pinned, hashed venv (requirements-lock.txt), apart from the site's.
 LOCK_VENV := .venv-lock

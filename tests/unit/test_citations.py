@@ -40,7 +40,7 @@ def test_sources_fold_on_public_pages_only(tmp_path):
         md = markdown.Markdown(extensions=EXTENSIONS + [MedrefExtension(data_dir=str(DATA),
                                                                         docs_dir=str(tmp_path / "docs"))])
         html = md.convert(body)
-        assert ('<details class="medref-sources-fold"><summary>Show the 1 source for this page</summary>'
+        assert ('<details class="medref-sources-fold" data-search-exclude=""><summary>Show the 1 source for this page</summary>'
                 in html.replace("\n", "")) is folded, audience
 
 
@@ -53,8 +53,10 @@ def test_numbered_by_first_use_and_reused(tmp_path):
 
 def test_sources_section_at_the_foot(tmp_path):
     md, html = render(tmp_path, "# Page\n\nA claim [@review-one].\n\nMore [@trial-one].\n")
-    assert '<h2 id="sources">Sources' in html
-    sources = html.split('<h2 id="sources">', 1)[1]
+    # Out of the search index (issue 13): the References page holds the same entries once.
+    assert '<h2 data-search-exclude="" id="sources">Sources' in html
+    assert '<ol class="medref-sources" data-search-exclude="">' in html
+    sources = html.split('<h2 data-search-exclude="" id="sources">', 1)[1]
     assert sources.index('id="source-review-one"') < sources.index('id="source-trial-one"')
     assert 'href="https://doi.org/10.1056/NEJMoa0900429"' in sources
     assert 'href="https://pubmed.ncbi.nlm.nih.gov/30399208/"' in sources

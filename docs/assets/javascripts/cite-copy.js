@@ -42,9 +42,17 @@
     if (fold && !fold.open) { fold.open = true; }
   }
 
+  /* Wide tables scroll sideways inside the theme's wrapper; a keyboard user can scroll it only if it
+     takes focus (axe scrollable-region-focusable). Material wraps the tables before this runs. */
+  function focusableScrollers() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap:not([tabindex])");
+    for (var i = 0; i < wraps.length; i++) { wraps[i].tabIndex = 0; }
+  }
+
   function onPage() {
     fillDates();
     openFoldFor(location.hash);
+    focusableScrollers();
   }
 
   if (navigator.clipboard && window.isSecureContext) {
