@@ -7,7 +7,7 @@ How it fits together (priorities matter):
 - CitationNumbers (treeprocessor, priority 15: after inline processing at 20, before abbr at 7 and the
   table of contents at 5) walks the page in document order, numbers keys by first use, links each
   number to `#source-<key>` and appends `## Sources {#sources}`. It leaves the page's cited keys,
-  in order, in `md.medref_cited` for other features (review box, JSON-LD).
+  in order, in the extension's `cited` for other features (review box, JSON-LD).
 - Each number is a tap target of at least 24 x 24 px (site.css). The first place a source is cited
   gets the id `cite-<key>`, and the source's entry links back to it ("Back to the text"), so a reader
   who jumps down can return. On pages for the public (audience public or both) the list is folded
@@ -22,7 +22,6 @@ from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
@@ -32,10 +31,6 @@ from medref import references
 # Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
 CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
 KEY_ATTR = "data-medref-keys"
-PRIORITY_RESET = 38
-PRIORITY_INLINE = 176
-PRIORITY_NUMBERS = 15
-PRIORITY_DIRECTIVE = 75
 
 
 def parse_keys(inner: str) -> list[str] | None:
@@ -53,49 +48,43 @@ class CitationError(MedrefBuildError):
     pass
 
 
-def unknown_key_message(md, key: str, source_file: str) -> str:
-    return (f"{where(md, '@' + key)}: unknown citation key '{key}'; add it to {source_file} "
+def unknown_key_message(page, key: str, source_file: str) -> str:
+    return (f"{where(page, '@' + key)}: unknown citation key '{key}'; add it to {source_file} "
             "or fix the key (see AUTHORING.md, 'Citation keys')")
 
 
-class ResetPage(Preprocessor):
-    """Per-page state starts empty (one Markdown instance converts every page in turn)."""
-
-    def run(self, lines):
-        self.md.medref_cited = []
-        return lines
-
-
 class CitationInline(InlineProcessor):
-    def __init__(self, md, data_dir: str):
-        super().__init__(CITE_RE, md)
-        self.data_dir = data_dir
+    def __init__(self, ext):
+        super().__init__(CITE_RE, ext.md)
+        self.ext = ext
+        self.data_dir = ext.getConfig("data_dir")
 
     def handleMatch(self, m, data):  # noqa: N802
         refs = references.load_references(self.data_dir)
         keys = parse_keys(m.group(1))
         if keys is None:
             raise CitationError(
-                f"{where(self.md, m.group(0))}: malformed citation '{m.group(0)}'; write [@key] or "
+                f"{where(self.ext.page, m.group(0))}: malformed citation '{m.group(0)}'; write [@key] or "
                 "[@key1; @key2] (keys separated by semicolons, each starting with @)")
         for key in keys:
             if key not in refs:
-                raise CitationError(unknown_key_message(self.md, key, str(Path(self.data_dir) / references.FILENAME)))
+                raise CitationError(unknown_key_message(self.ext.page, key, str(Path(self.data_dir) / references.FILENAME)))
         sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
         return sup, m.start(0), m.end(0)
 
 
 class CitationNumbers(Treeprocessor):
-    def __init__(self, md, data_dir: str):
-        super().__init__(md)
-        self.data_dir = data_dir
+    def __init__(self, ext):
+        super().__init__(ext.md)
+        self.ext = ext
+        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         cited: list[str] = []
         first_use: set[str] = set()
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
-            return  # ResetPage already left md.medref_cited empty for this page
+            return  # the extension's cited list stays empty for this page
         refs = references.load_references(self.data_dir)
         parents = {child: parent for parent in root.iter() for child in parent}
         for sup in placeholders:
@@ -115,10 +104,10 @@ class CitationNumbers(Treeprocessor):
                 link.text = str(number)
                 if position < len(numbers) - 1:
                     link.tail = ","
-        self.md.medref_cited = cited
-        page = getattr(self.md, "medref_page", None)
+        self.ext.cited = cited
+        page = self.ext.page
         folded = page is not None and page.meta.get("audience") in FOLDED_AUDIENCES
-        append_sources(self.md, root, [refs[k] for k in cited], folded=folded)
+        append_sources(self.md, page, root, [refs[k] for k in cited], folded=folded)
 
 
 def _hug_preceding_text(sup, parent) -> None:
@@ -150,7 +139,7 @@ def short_label(ref) -> str:
 FOLDED_AUDIENCES = ("public", "both")
 
 
-def append_sources(md, root, refs, folded: bool = False) -> None:
+def append_sources(md, page, root, refs, folded: bool = False) -> None:
     heading = etree.SubElement(root, "h2", {"id": "sources"})
     heading.text = "Sources"
     holder = root
@@ -165,7 +154,6 @@ def append_sources(md, root, refs, folded: bool = False) -> None:
         back = etree.SubElement(li, "a", {"class": "medref-back", "href": f"#cite-{ref.key}"})
         back.text = "Back to the text"
         back.tail = ""
-    page = getattr(md, "medref_page", None)
     if page is not None:
         # This page's sources for a reference manager (files from medref.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
@@ -186,13 +174,10 @@ class ReferencesDirective(DirectiveProcessor):
 
     NAMES = ("references",)
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         if arg:
-            raise CitationError(f"{where(self.md, line_text)}: [[references]] takes no argument; "
+            raise CitationError(f"{where(self.ext.page, line_text)}: [[references]] takes no argument; "
                                 "write [[references]] on its own line")
         refs = references.load_references(self.data_dir)
         for group, heading_text in references.GROUPS.items():
@@ -207,14 +192,6 @@ class ReferencesDirective(DirectiveProcessor):
                 li = etree.SubElement(ul, "li", {"id": f"ref-{ref.key}"})
                 li.text = stash(self.md, ref.vancouver_html())
 
-
-def register(md, data_dir: str) -> None:
-    md.medref_cited = []
-    md.preprocessors.register(ResetPage(md), "medref-reset", PRIORITY_RESET)
-    md.inlinePatterns.register(CitationInline(md, data_dir), "medref-cite", PRIORITY_INLINE)
-    md.treeprocessors.register(CitationNumbers(md, data_dir), "medref-cite-numbers", PRIORITY_NUMBERS)
-    md.parser.blockprocessors.register(ReferencesDirective(md.parser, md, data_dir), "medref-references",
-                                       PRIORITY_DIRECTIVE)
 
 
 # ---- Which keys the docs cite (for `python -m medref.references --uncited`) -------------------------

@@ -24,7 +24,6 @@ from medref.directives import DirectiveProcessor, MedrefBuildError, where
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
 FIELDS = ("term", "us", "abbr", "meaning", "see")
-PRIORITY_DIRECTIVE = 73
 SHORT_MEANING = 90  # characters of meaning kept in a tooltip
 
 
@@ -128,16 +127,13 @@ class GlossaryDirective(DirectiveProcessor):
 
     NAMES = ("glossary",)
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         if arg:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] takes no argument")
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
         terms = load_glossary(self.data_dir)
         if not terms:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] found no terms; add them to "
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
                                    f"{Path(self.data_dir) / FILENAME}")
         by_term = {t.slug: t for t in terms}
         letters: dict[str, list[Term]] = {}
@@ -162,11 +158,6 @@ class GlossaryDirective(DirectiveProcessor):
                     links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
                     text += f" See also: {links}."
                 dd.text = text
-
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(GlossaryDirective(md.parser, md, data_dir), "medref-glossary",
-                                       PRIORITY_DIRECTIVE)
 
 
 def main(argv: list[str]) -> int:

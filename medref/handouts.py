@@ -24,8 +24,6 @@ from markdown.util import AtomicString
 
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 
-PRIORITY_DIRECTIVE = 71
-
 
 @dataclasses.dataclass(frozen=True)
 class Handout:
@@ -59,10 +57,10 @@ class PdfLinkDirective(DirectiveProcessor):
     NAMES = ("pdf-download",)
 
     def render(self, parent, name, arg, line_text):
-        page = getattr(self.md, "medref_page", None)
+        page = self.ext.page
         handout = handout_for(page.rel) if page is not None else None
         if handout is None:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[pdf-download]] is only for the pages listed "
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[pdf-download]] is only for the pages listed "
                                    "in HANDOUTS in medref/handouts.py; add this page there first")
         sides = "1 page" if handout.pages == 1 else f"{handout.pages} pages"
         # Raw HTML, not a Markdown link: the PDF does not exist in docs/ (it is printed after the build),
@@ -70,10 +68,6 @@ class PdfLinkDirective(DirectiveProcessor):
         p = etree.SubElement(parent, "p", {"class": "medref-pdf-download"})
         p.text = AtomicString(stash(self.md, f'<a href="{handout.pdf}" download type="application/pdf">'
                                              f"Download as PDF (A4, {sides})</a>"))
-
-
-def register(md) -> None:
-    md.parser.blockprocessors.register(PdfLinkDirective(md.parser, md), "medref-pdf-link", PRIORITY_DIRECTIVE)
 
 
 def print_pdf(browser, url: str) -> bytes:

@@ -24,8 +24,6 @@ from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.icon_array import icon_array_svg, legend_swatch
 from medref.risks import FILENAME, KINDS, PROCEDURES, Figure, Risk, load_risks
 
-PRIORITY_DIRECTIVE = 74
-
 
 def citation(risk: Risk) -> str:
     return "[" + "; ".join("@" + key for key in risk.sources) + "]"
@@ -167,15 +165,12 @@ def icon_array_html(risk: Risk) -> tuple[str, str]:
 class RiskDirective(DirectiveProcessor):
     NAMES = ("sentence", "icon-array", "risk-table")
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def _risk(self, name: str, arg: str, line_text: str) -> Risk:
         risks = load_risks(self.data_dir)
         if arg not in risks:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
+                f"{where(self.ext.page, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
                 f"{Path(self.data_dir) / FILENAME} or use one of: {', '.join(risks)}")
         return risks[arg]
 
@@ -190,7 +185,7 @@ class RiskDirective(DirectiveProcessor):
             return
         if risk.array is None:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
+                f"{where(self.ext.page, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
                 f"{Path(self.data_dir) / FILENAME}")
         if not self._follows_own_sentence(parent, risk):
@@ -221,7 +216,7 @@ class RiskDirective(DirectiveProcessor):
     def render_table(self, parent, arg, line_text):
         if arg and arg not in PROCEDURES + KINDS:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
+                f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
                 f"{', '.join(PROCEDURES + KINDS)}, or [[risk-table]] for every figure")
         risks = load_risks(self.data_dir).values()
         if arg in KINDS:
@@ -244,6 +239,3 @@ class RiskDirective(DirectiveProcessor):
             for text in cells:
                 etree.SubElement(row, "td").text = text
 
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(RiskDirective(md.parser, md, data_dir), "medref-risks", PRIORITY_DIRECTIVE)

@@ -25,7 +25,6 @@ from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.trial_chart import chart_svg, number
 from medref.trials import DESIGNS, FILENAME, Trial, load_trials
 
-PRIORITY_DIRECTIVE = 72
 # The shaded band: VERTOS IV defined clinically significant pain relief as a fall of 1.5 points on the
 # 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so the caption says
 # it is used as a guide to the size of a difference between groups.
@@ -88,16 +87,13 @@ def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
 class TrialDirective(DirectiveProcessor):
     NAMES = ("trial-table", "trial-summary", "trial-chart")
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         trials = list(load_trials(self.data_dir).values())
         if name == "trial-table":
             if arg and arg not in TABLE_ARGS:
                 raise MedrefBuildError(
-                    f"{where(self.md, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
+                    f"{where(self.ext.page, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
                     f"{', '.join(TABLE_ARGS)}, or [[trial-table]] for every trial in {Path(self.data_dir) / FILENAME}")
             chosen = [t for t in trials if not arg or t.design == TABLE_ARGS[arg]]
             self.render_table(parent, chosen)
@@ -106,7 +102,7 @@ class TrialDirective(DirectiveProcessor):
             # `randomised`: the sham-controlled and open trials only (the quick reference, two printed sides).
             self.render_summary(parent, [t for t in trials if not arg or t.design in ("sham-controlled", "open")])
         elif arg:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[{name}]] takes no argument"
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[{name}]] takes no argument"
                                    + (" other than :randomised" if name == "trial-summary" else ""))
         else:
             self.render_chart(parent, trials)
@@ -168,6 +164,3 @@ class TrialDirective(DirectiveProcessor):
             for t in off:
                 etree.SubElement(ul, "li").text = f"**{t.label}**: {t.off_chart} {cite(t)}."
 
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(TrialDirective(md.parser, md, data_dir), "medref-trials", PRIORITY_DIRECTIVE)

@@ -40,7 +40,6 @@ HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
 UNCITED_NOTE = " (with the source of each sign)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
-PRIORITY_DIRECTIVE = 72
 
 
 class UrgentCareDataError(ValueError):
@@ -257,8 +256,7 @@ def tier_heading(tier: Tier, signs: list[Sign]) -> str:
     return f"{tier.title}: {', '.join(labels)}" if labels else tier.title
 
 
-def full_list_href(md) -> str:
-    page = getattr(md, "medref_page", None)
+def full_list_href(page) -> str:
     if page is None:
         return FULL_LIST_PAGE
     if page.rel == FULL_LIST_PAGE:
@@ -269,9 +267,6 @@ def full_list_href(md) -> str:
 class UrgentCareDirective(DirectiveProcessor):
     NAMES = ("urgent-care",)
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         care = load_urgent_care(self.data_dir)
@@ -282,7 +277,7 @@ class UrgentCareDirective(DirectiveProcessor):
         if not cited:
             if words[0] in ("", "table") or len(words) != 2:
                 raise MedrefBuildError(
-                    f"{where(self.md, line_text)}: '{UNCITED}' goes after one tier or situation, as in "
+                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier or situation, as in "
                     f"[[urgent-care:after-procedure {UNCITED}]]")
             arg = words[0]
         tier_ids = [t.id for t in care.tiers]
@@ -290,11 +285,11 @@ class UrgentCareDirective(DirectiveProcessor):
         table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
         if table_for is not None and (len(table_for) > 1 or (table_for and table_for[0] not in situation_ids)):
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: {line_text} takes at most one situation after 'table': "
+                f"{where(self.ext.page, line_text)}: {line_text} takes at most one situation after 'table': "
                 f"{', '.join(situation_ids)}")
         if arg and table_for is None and arg not in tier_ids + situation_ids:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
+                f"{where(self.ext.page, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
                 f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
                 f"(from {Path(self.data_dir) / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
@@ -351,11 +346,7 @@ class UrgentCareDirective(DirectiveProcessor):
         more = etree.SubElement(block, "p", {"class": MORE_CLASS})
         more.text = UNSURE + " "
         if not full:  # the full list is the page this links to
-            link = etree.SubElement(more, "a", {"href": full_list_href(self.md)})
+            link = etree.SubElement(more, "a", {"href": full_list_href(self.ext.page)})
             link.text = FULL_LIST_LINK_TEXT
             link.tail = "." if cited else UNCITED_NOTE
 
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(UrgentCareDirective(md.parser, md, data_dir), "medref-urgent",
-                                       PRIORITY_DIRECTIVE)

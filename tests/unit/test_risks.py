@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from medref.directives import MedrefBuildError
+from medref.extension import medref_of
 from medref.risk_render import figure_text, risk_figure_text
 from medref.risks import RiskDataError, load_risks
 from tests.unit.fixtures.evidence import DATA, render, write_data
@@ -149,7 +150,7 @@ def test_sentence_directive(tmp_path):
     assert sentence.startswith("About 3 to 5 in every 1,000 people get an infection<sup")
     assert sentence.endswith("</sup>.")
     assert "%" not in sentence
-    assert md.medref_cited == ["series-one", "review-one"]
+    assert medref_of(md).cited == ["series-one", "review-one"]
 
 
 def test_sentence_directive_in_a_list_and_after_text(tmp_path):
