@@ -17,31 +17,19 @@ How it fits together (priorities matter):
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from medref.cited import CITE_RE, parse_keys
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref import references
+from medref.reference_export import PAGE_DIR, page_slug
 
-# Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
-CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
 KEY_ATTR = "data-medref-keys"
-
-
-def parse_keys(inner: str) -> list[str] | None:
-    """'a; @b' (the text after '[@') -> ['a', 'b']; None if malformed."""
-    parts = [p.strip() for p in ("@" + inner).split(";")]
-    keys = []
-    for part in parts:
-        if not re.fullmatch(r"@[A-Za-z0-9_.:-]+", part):
-            return None
-        keys.append(part[1:])
-    return keys
 
 
 class CitationError(MedrefBuildError):
@@ -157,8 +145,6 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
     if page is not None:
         # This page's sources for a reference manager (files from medref.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
-        from medref.reference_export import PAGE_DIR, page_slug
-
         base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
         p = etree.SubElement(holder, "p", {"class": "medref-sources-download"})
         p.text = "These sources for your reference manager: "
@@ -191,116 +177,3 @@ class ReferencesDirective(DirectiveProcessor):
             for ref in members:
                 li = etree.SubElement(ul, "li", {"id": f"ref-{ref.key}"})
                 li.text = stash(self.md, ref.vancouver_html())
-
-
-
-# ---- Which keys the docs cite (for `python -m medref.references --uncited`) -------------------------
-
-FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
-
-
-def _prose_lines(text: str):
-    """Lines of Markdown outside fenced code, with inline code spans removed."""
-    fence = None
-    for line in text.splitlines():
-        opener = FENCE_RE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        yield CODE_SPAN_RE.sub("", line)
-
-
-TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
-
-
-def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
-    """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
-    keys: list[str] = []
-    lines = list(_prose_lines(text))
-    for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
-        for key in parse_keys(match.group(1)) or []:
-            if key not in keys:
-                keys.append(key)
-    for line in lines:
-        directive = DIRECTIVE_RE.match(line)
-        if directive and risks is not None:
-            name, arg = directive.group(1), (directive.group(2) or "").strip()
-            if name == "risk-table":
-                chosen = [r for r in risks.values() if not arg or r.procedure in (arg, "both")]
-            else:
-                chosen = [risks[arg]] if arg in risks else []
-            for risk in chosen:
-                for key in risk.sources:
-                    if key not in keys:
-                        keys.append(key)
-        directive = TRIAL_DIRECTIVE_RE.match(line)
-        if directive and trials is not None:
-            from medref.trial_render import TABLE_ARGS, THRESHOLD_SOURCE
-
-            name, arg = directive.group(1), (directive.group(2) or "").strip()
-            if name == "trial-summary" and arg == "randomised":
-                chosen = [t.source for t in trials.values() if t.design in ("sham-controlled", "open")]
-            else:
-                chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
-                          or t.design == TABLE_ARGS.get(arg)]
-            for key in chosen + ([THRESHOLD_SOURCE] if name == "trial-chart" else []):
-                if key not in keys:
-                    keys.append(key)
-    return keys
-
-
-def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
-    from medref.risks import load_risks
-
-    try:
-        risks = load_risks(data_dir)
-    except FileNotFoundError:
-        risks = {}
-    cited: set[str] = set()
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        cited.update(keys_cited_in_page(path, docs_dir, data_dir, risks))
-    return cited
-
-
-def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None,
-                       trials: dict | None = None) -> list[str]:
-    """Keys one page cites, in order: its text and snippets, risk and trial directives, urgent-care
-    blocks (the uncited-reference scan and each page's reference-manager files both use this)."""
-    text = _with_snippets(Path(path).read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
-    keys = keys_cited_in_text(text, risks, trials)
-    args = [m.group(1) or "" for m in URGENT_RE.finditer("\n".join(_prose_lines(text)))]
-    if args:
-        from medref.urgent import keys_for, load_urgent_care
-
-        try:
-            care = load_urgent_care(data_dir)
-        except FileNotFoundError:
-            care = None
-        for arg in args if care else []:
-            keys += [k for k in keys_for(care, arg) if k not in keys]
-    return keys
-
-
-SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
-
-
-def _with_snippets(text: str, root: Path) -> str:
-    """The page with each `--8<-- "file.md"` line replaced by the file (as pymdownx.snippets does,
-    from the project root or includes/), so a shared snippet's citations count as cited."""
-    def include(match):
-        for base in (root, root / "includes"):
-            candidate = base / match.group(1)
-            if candidate.is_file():
-                return candidate.read_text(encoding="utf-8")
-        return ""
-    return SNIPPET_RE.sub(include, text)
-
-
-URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
-

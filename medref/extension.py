@@ -19,7 +19,7 @@ from medref.handouts import PdfLinkDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.risk_render import RiskDirective
 from medref.trial_render import TrialDirective
-from medref.urgent import UrgentCareDirective
+from medref.urgent_render import UrgentCareDirective
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.
@@ -78,7 +78,7 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-risks          | 74       | `[[sentence]]`, `[[icon-array]]`, `[[risk-table]]` (risk_render.py) |
         | blockprocessors | medref-glossary       | 73       | `[[glossary]]` (glossary.py)                 |
         | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
-        | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent.py)                |
+        | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
         | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
         | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |

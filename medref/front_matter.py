@@ -1,13 +1,12 @@
 """Front-matter rules every page must meet, checked before either engine builds.
 
-Run as `python -m medref.front_matter docs`. Each problem names the file and says what to do,
+Run as `python -m medref front-matter docs`. Each problem names the file and says what to do,
 so stale or unlabelled medical content cannot ship silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import yaml
@@ -95,18 +94,3 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> list[str]:
             else:
                 seen[desc] = rel
     return problems
-
-
-def main(argv: list[str]) -> int:
-    docs = Path(argv[1] if len(argv) > 1 else "docs")
-    problems = check_docs(docs)
-    for line in problems:
-        print(f"front matter: {line}", file=sys.stderr)
-    if problems:
-        print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

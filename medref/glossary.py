@@ -1,7 +1,7 @@
 """The glossary: data/glossary.yml -> the Glossary page (`[[glossary]]`) and includes/abbreviations.md.
 
 includes/abbreviations.md is appended to every page by pymdownx.snippets, so each abbreviation gets a
-tooltip. It is generated: run `python -m medref.glossary` after editing data/glossary.yml (a unit test
+tooltip. It is generated: run `python -m medref glossary` after editing data/glossary.yml (a unit test
 fails while the two disagree).
 
 Schema: a list of {term (UK spelling, required), us (US spelling or word), abbr, meaning (required,
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree as etree
@@ -158,23 +157,3 @@ class GlossaryDirective(DirectiveProcessor):
                     links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
                     text += f" See also: {links}."
                 dd.text = text
-
-
-def main(argv: list[str]) -> int:
-    data_dir = Path(argv[1]) if len(argv) > 1 else Path("data")
-    out = Path(argv[2]) if len(argv) > 2 else ABBREVIATIONS
-    try:
-        terms = load_glossary(data_dir)
-    except GlossaryDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if not terms:
-        print(f"{data_dir / FILENAME}: no terms found; nothing written", file=sys.stderr)
-        return 1
-    out.write_text(abbreviations_text(terms), encoding="utf-8")
-    print(f"wrote {out} ({sum(1 for t in terms if t.abbr)} abbreviations from {len(terms)} terms)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

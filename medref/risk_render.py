@@ -22,7 +22,7 @@ from markdown.util import AtomicString
 
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.icon_array import icon_array_svg, legend_swatch
-from medref.risks import FILENAME, KINDS, PROCEDURES, Figure, Risk, load_risks
+from medref.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
 
 
 def citation(risk: Risk) -> str:
@@ -214,17 +214,11 @@ class RiskDirective(DirectiveProcessor):
         return bool(siblings) and siblings[-1].get("data-risk") == risk.id
 
     def render_table(self, parent, arg, line_text):
-        if arg and arg not in PROCEDURES + KINDS:
+        if arg and arg not in TABLE_FILTERS:
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
-                f"{', '.join(PROCEDURES + KINDS)}, or [[risk-table]] for every figure")
-        risks = load_risks(self.data_dir).values()
-        if arg in KINDS:
-            chosen = [r for r in risks if r.kind == arg]
-        elif arg:
-            chosen = [r for r in risks if r.procedure in (arg, "both")]
-        else:
-            chosen = list(risks)
+                f"{', '.join(TABLE_FILTERS)}, or [[risk-table]] for every figure")
+        chosen = select(load_risks(self.data_dir), arg)
         table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):

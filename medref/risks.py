@@ -25,6 +25,7 @@ FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 KINDS = ("harm", "benefit")
 PROCEDURES = ("vertebroplasty", "kyphoplasty", "both")
+TABLE_FILTERS = PROCEDURES + KINDS  # [[risk-table:ARG]]: a procedure or a kind
 EVIDENCE = ("randomised trial", "cohort", "case series", "registry", "passive reports", "systematic review")
 # A picture is blocks of 100; up to ten blocks, so "about 1 in 800" can be drawn as 800 people.
 ARRAY_SIZES = tuple(range(100, 1001, 100))
@@ -292,3 +293,14 @@ def load_risks(data_dir: str | Path) -> dict[str, Risk]:
     refs = references.load_references(data_dir)
     return datafile.load_yaml(path, lambda data: parse_risks(data, str(path), set(refs)), RiskDataError,
                               depends_on=refs)
+
+
+def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:
+    """The figures `[[risk-table:arg]]` shows, in data order: all; one kind (harm, benefit); or one
+    procedure with the figures for both. The renderer and the citation scan (medref.cited) both use
+    this, so the table and the page's Sources list agree."""
+    if arg in KINDS:
+        return [r for r in risks.values() if r.kind == arg]
+    if arg:
+        return [r for r in risks.values() if r.procedure in (arg, "both")]
+    return list(risks.values())

@@ -27,6 +27,14 @@ FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "po
 TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome", "result", "summary")
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
+# The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
+# 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
+# the caption says it is used as a guide to the size of a difference between groups.
+THRESHOLD = 1.5
+THRESHOLD_SOURCE = "firanescu2018"
+TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
+              "reviews": "systematic review"}  # [[trial-table:ARG]] -> the design it shows
+RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
 
 
@@ -228,3 +236,20 @@ def load_trials(data_dir: str | Path) -> dict[str, Trial]:
     refs = references.load_references(data_dir)
     return datafile.load_yaml(path, lambda data: parse_trials(data, str(path), set(refs)), TrialDataError,
                               depends_on=refs)
+
+
+def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
+    """The trials a directive shows, in data order: `[[trial-table:ARG]]` one design (TABLE_ARGS),
+    `[[trial-summary:randomised]]` the randomised ones, otherwise all. The renderer and the citation
+    scan (medref.cited) both use this."""
+    if name == "trial-table" and arg:
+        return [t for t in trials.values() if t.design == TABLE_ARGS.get(arg)]
+    if name == "trial-summary" and arg == "randomised":
+        return [t for t in trials.values() if t.design in RANDOMISED]
+    return list(trials.values())
+
+
+def keys_for(trials: dict[str, Trial], name: str, arg: str = "") -> list[str]:
+    """Reference keys a trial directive cites: its trials' sources, and the chart's threshold source."""
+    keys = [t.source for t in select(trials, name, arg)]
+    return keys + ([THRESHOLD_SOURCE] if name == "trial-chart" else [])

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from medref.citations import keys_cited_in_text, parse_keys
+from medref.cited import keys_cited_in_text
 from medref.directives import MedrefBuildError
 from medref.extension import medref_of
 from medref.risks import load_risks
@@ -137,16 +137,3 @@ def test_citation_may_wrap_onto_the_next_line(tmp_path):
 def test_number_sits_against_its_word(tmp_path):
     md, html = render(tmp_path, "Leaks caused no harm [@guide-one]. Two *words* [@trial-one].\n")
     assert 'harm<sup class="medref-cite">' in html and "</em><sup" in html
-
-
-def test_parse_keys():
-    assert parse_keys("a; @b-2") == ["a", "b-2"]
-    assert parse_keys("a, @b") is None
-    assert parse_keys("") is None
-
-
-def test_keys_cited_in_text_skips_code_and_follows_risk_directives():
-    risks = load_risks(DATA)
-    text = ("A [@trial-one].\n`[@guide-one]`\n```\n[@review-one]\n```\n[[sentence:single]]\n")
-    assert keys_cited_in_text(text, risks) == ["trial-one", "series-one"]
-    assert set(keys_cited_in_text("[[risk-table:kyphoplasty]]\n", risks)) == {"series-one", "review-one", "guide-one"}
