@@ -16,15 +16,26 @@ AUDIENCES = ("public", "clinician", "both")
 MAX_DESCRIPTION = 160
 
 
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(YAML between the opening and closing `---` lines, the Markdown after them); the YAML is None
+    when the page has no front matter, or when it opens with `---` and never closes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[4:end], text[end + 5:]
+    return None, text
+
+
 def read_front_matter(path: Path) -> dict:
     """Return the YAML block between the opening and closing `---` lines ({} if none)."""
     text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    if end == -1:
+    block, _ = split_front_matter(text)
+    if block is None and text.startswith("---\n"):
         raise ValueError("front matter opens with '---' but never closes; add a closing '---' line")
-    data = yaml.safe_load(text[4:end]) or {}
+    if block is None:
+        return {}
+    data = yaml.safe_load(block) or {}
     if not isinstance(data, dict):
         raise ValueError("front matter must be a mapping of 'key: value' lines")
     return data

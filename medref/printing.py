@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from medref.handouts import HANDOUTS, Handout
+from medref.pages import html_for
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,11 +63,10 @@ def find_chromium() -> str | None:
 
 def html_path(site_dir: Path, handout: Handout) -> Path:
     """The built HTML file of the handout's page, whichever URL style the build used."""
-    stem = handout.page[:-3]
-    for candidate in (site_dir / stem / "index.html", site_dir / f"{stem}.html"):
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"{site_dir}: no built page for {handout.page}; run `make build` first")
+    found = html_for(handout.page, site_dir)
+    if found is None:
+        raise FileNotFoundError(f"{site_dir}: no built page for {handout.page}; run `make build` first")
+    return found
 
 
 def print_pdf(browser, url: str) -> bytes:

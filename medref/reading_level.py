@@ -13,6 +13,9 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from medref.front_matter import read_front_matter
+from medref.pages import source_for
+
 # HTML elements whose text is not public prose.
 SKIP_TAGS = {"script", "style", "svg", "pre", "code", "table", "nav", "header", "footer", "form", "button"}
 # Classes that mark content the check skips: clinician blocks, source lists, page furniture.
@@ -121,13 +124,8 @@ def page_grade(page_html: str) -> tuple[float, int]:
 
 
 def _audience(docs: Path, rel_html: str) -> str:
-    from medref.front_matter import read_front_matter
-
-    stem = rel_html[: -len("index.html")].rstrip("/") or "index"
-    for candidate in (docs / f"{stem}.md", docs / stem / "index.md"):
-        if candidate.is_file():
-            return str(read_front_matter(candidate).get("audience", "?"))
-    return "?"
+    source = source_for(rel_html, docs)
+    return str(read_front_matter(source).get("audience", "?")) if source else "?"
 
 
 def site_table(site: Path, docs: Path) -> list[tuple[str, str, int, float]]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from medref import references
 from medref.cited import keys_cited_in_page
+from medref.pages import stem_of
 from medref.risks import load_risks
 from medref.trials import load_trials
 
@@ -25,7 +26,7 @@ SKIP_AUTHORS = ("et al.",)
 
 def page_slug(rel: str) -> str:
     """'treatment/risks.md' -> 'treatment-risks'; 'index.md' -> 'home'."""
-    stem = rel[:-3] if rel.endswith(".md") else rel
+    stem = stem_of(rel)
     return "home" if stem == "index" else stem.replace("/", "-")
 
 

@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 # One local server and one Chromium finder, shared with `make handouts` (medref/printing.py).
+from medref.pages import source_for
 from medref.printing import CHROMIUM_FLAGS, CHROMIUM_NAMES, find_chromium, serve  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,13 +82,9 @@ DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's fallback when SITE_U
 def source_hint(url_path: str, docs_dir: Path = ROOT / "docs") -> str:
     """The Markdown file a page URL was built from ("docs/treatment/risks.md"), so a failure
     message tells a writer which file to open; a note instead if there is none."""
-    stem = url_path.strip("/")
-    if stem.endswith(".html"):
-        stem = stem[: -len(".html")]
-    candidates = [docs_dir / f"{stem}.md", docs_dir / stem / "index.md"] if stem else [docs_dir / "index.md"]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate.relative_to(docs_dir.parent).as_posix()
+    source = source_for(url_path, docs_dir)
+    if source is not None:
+        return source.relative_to(docs_dir.parent).as_posix()
     return "made by the theme or a template, not a Markdown page"
 
 
