@@ -31,3 +31,8 @@ def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], 
     result = parse(data)
     _cache[path] = (stamp, result)
     return result
+
+
+def unknown_fields(where: str, entry: dict, allowed: tuple[str, ...]) -> list[str]:
+    """One problem per field of `entry` not in `allowed` (a typo would otherwise be silently ignored)."""
+    return [f"{where}: unknown field '{f}'; use only {', '.join(allowed)}" for f in entry if f not in allowed]

@@ -59,8 +59,7 @@ def parse_glossary(data, source: str) -> list[Term]:
         if not isinstance(entry, dict):
             problems.append(f"{where_}: not a mapping of 'field: value' lines")
             continue
-        entry_problems = [f"{where_}: unknown field '{f}'; use only {', '.join(FIELDS)}"
-                          for f in entry if f not in FIELDS]
+        entry_problems = datafile.unknown_fields(where_, entry, FIELDS)
         for field in ("term", "meaning"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 entry_problems.append(f"{where_}: missing '{field}'; every entry needs a term and a plain meaning")

@@ -132,10 +132,7 @@ def _text(value) -> str:
 
 
 def _entry_problems(where: str, entry: dict) -> list[str]:
-    problems = []
-    for field in entry:
-        if field not in FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIELDS)}")
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     key = entry.get("key")
     if not isinstance(key, str) or not KEY_RE.match(key):
         problems.append(f"{where}: 'key' {key!r} must be lower-case letters, digits and hyphens, "

@@ -112,10 +112,7 @@ def _number(value) -> bool:
 
 
 def _figure_problems(where: str, fig: dict, known: set[str]) -> list[str]:
-    problems = []
-    for field in fig:
-        if field not in FIGURE_FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIGURE_FIELDS)}")
+    problems = datafile.unknown_fields(where, fig, FIGURE_FIELDS)
     den = fig.get("denominator")
     if den is None:
         problems.append(f"{where}: missing 'denominator'; give the number of people (or levels) "
@@ -166,10 +163,7 @@ def _make_figure(fig: dict) -> Figure:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = []
-    for field in entry:
-        if field not in FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIELDS)}")
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     for field, allowed in (("kind", KINDS), ("procedure", PROCEDURES), ("evidence", EVIDENCE)):
@@ -218,9 +212,7 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
         if not isinstance(array, dict):
             problems.append(f"{where}: 'array' must be a mapping with per, marked and others")
         else:
-            for field in array:
-                if field not in ARRAY_FIELDS:
-                    problems.append(f"{where}: array: unknown field '{field}'; use only {', '.join(ARRAY_FIELDS)}")
+            problems += datafile.unknown_fields(f"{where}: array", array, ARRAY_FIELDS)
             if array.get("per") not in ARRAY_SIZES:
                 problems.append(f"{where}: array 'per' {array.get('per')!r} must be 100, 200, ... or 1000 "
                                 "(whole blocks of 100); match it to the sentence (\"about 1 in 800\": per: 800)")

@@ -112,7 +112,7 @@ def _number(value) -> bool:
 def _arm_problems(where: str, arm) -> list[str]:
     if not isinstance(arm, dict):
         return [f"{where}: each arm must be a mapping, e.g. {{label: Vertebroplasty, randomised: 68}}"]
-    problems = [f"{where}: unknown field '{f}'; use only {', '.join(ARM_FIELDS)}" for f in arm if f not in ARM_FIELDS]
+    problems = datafile.unknown_fields(where, arm, ARM_FIELDS)
     if not isinstance(arm.get("label"), str) or not arm["label"].strip():
         problems.append(f"{where}: missing 'label' (e.g. Vertebroplasty)")
     randomised, analysed = arm.get("randomised"), arm.get("analysed")
@@ -130,8 +130,7 @@ def _arm_problems(where: str, arm) -> list[str]:
 def _effect_problems(where: str, effect) -> list[str]:
     if not isinstance(effect, dict):
         return [f"{where}: 'effect' must be a mapping {{time, estimate, low, high}}"]
-    problems = [f"{where}: effect: unknown field '{f}'; use only {', '.join(EFFECT_FIELDS)}"
-                for f in effect if f not in EFFECT_FIELDS]
+    problems = datafile.unknown_fields(f"{where}: effect", effect, EFFECT_FIELDS)
     if not isinstance(effect.get("time"), str) or not effect["time"].strip():
         problems.append(f"{where}: effect needs 'time' (the time point, e.g. 1 month)")
     values = {f: effect.get(f) for f in ("estimate", "low", "high")}
@@ -149,7 +148,7 @@ def _effect_problems(where: str, effect) -> list[str]:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = [f"{where}: unknown field '{f}'; use only {', '.join(FIELDS)}" for f in entry if f not in FIELDS]
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     year = entry.get("year")

@@ -93,10 +93,6 @@ def _text(value) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
-def _unknown_fields(where_: str, entry: dict, allowed: tuple[str, ...]) -> list[str]:
-    return [f"{where_}: unknown field '{f}'; use only {', '.join(allowed)}" for f in entry if f not in allowed]
-
-
 def _items(source: str, data: dict, name: str, problems: list[str]) -> list[tuple[str, dict]]:
     items = data.get(name)
     if not isinstance(items, list) or not items:
@@ -117,7 +113,7 @@ def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:
 
 
 def _sign_problems(where_: str, entry: dict, tiers: set[str], situations: set[str], known: set[str]) -> list[str]:
-    problems = _unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
+    problems = datafile.unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
     if str(entry.get("tier")) not in tiers:
         problems.append(f"{where_}: unknown tier {entry.get('tier')!r}; use one of: {', '.join(sorted(tiers))}")
     chosen = entry.get("situations")
@@ -156,7 +152,7 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
     tiers: list[Tier] = []
     for where_, entry in _items(source, data, "tiers", problems):
         entry = {k: str(v) if k == "id" and v is not None else v for k, v in entry.items()}  # id: 999 (a number)
-        found = _unknown_fields(where_, entry, TIER_FIELDS) + _required(where_, entry, TIER_FIELDS)
+        found = datafile.unknown_fields(where_, entry, TIER_FIELDS) + _required(where_, entry, TIER_FIELDS)
         if entry.get("style") not in STYLES:
             found.append(f"{where_}: 'style' {entry.get('style')!r} must be one of: {', '.join(STYLES)}")
         if not found:
@@ -164,7 +160,7 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
         problems += found
     situations: list[Situation] = []
     for where_, entry in _items(source, data, "situations", problems):
-        found = _unknown_fields(where_, entry, SITUATION_FIELDS) + _required(where_, entry, SITUATION_FIELDS)
+        found = datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + _required(where_, entry, SITUATION_FIELDS)
         if not found:
             situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS}))
         problems += found
