@@ -175,12 +175,8 @@ def parse_references(data, source: str) -> dict[str, Reference]:
         raise ReferenceDataError(f"{source}: must be a list of references ('- key: ...' entries)")
     problems: list[str] = []
     refs: dict[str, Reference] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
+    for where, entry in datafile.entries(data, source, problems, id_field="key"):
         key = entry.get("key")
-        where = f"{source}: entry {number} (key '{key}')"
         entry_problems = _entry_problems(where, entry)
         if isinstance(key, str) and key in refs:
             entry_problems.append(f"{where}: duplicate key '{key}' (also an earlier entry); "
@@ -205,3 +201,15 @@ def load_references(data_dir: str | Path) -> dict[str, Reference]:
     if not path.is_file():
         raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
+
+
+def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], missing: type[Exception],
+                section: str):
+    """`parse(data, source, reference keys)` for a data file whose entries cite references (risks,
+    trials, urgent care); cached until it or data/references.yml changes. A missing file raises
+    `missing`, pointing at the AUTHORING.md section that explains the file."""
+    path = Path(data_dir) / filename
+    if not path.is_file():
+        raise missing(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
+    refs = load_references(data_dir)
+    return datafile.load_yaml(path, lambda data: parse(data, str(path), set(refs)), error, depends_on=refs)

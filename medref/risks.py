@@ -245,11 +245,7 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
         raise RiskDataError(f"{source}: must be a list of figures ('- id: ...' entries)")
     problems: list[str] = []
     risks: dict[str, Risk] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
-        where = f"{source}: entry {number} (id '{entry.get('id')}')"
+    for where, entry in datafile.entries(data, source, problems):
         entry_problems = _entry_problems(where, entry, known_keys)
         if entry.get("id") in risks:
             entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each figure needs its own id")
@@ -279,12 +275,7 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
 
 def load_risks(data_dir: str | Path) -> dict[str, Risk]:
     """All figures keyed by id, checked against data/references.yml; cached until either changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: file not found; create it (see AUTHORING.md, 'Figure ids')")
-    refs = references.load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse_risks(data, str(path), set(refs)), RiskDataError,
-                              depends_on=refs)
+    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, FileNotFoundError, "Figure ids")
 
 
 def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:

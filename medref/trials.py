@@ -211,11 +211,7 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
         raise TrialDataError(f"{source}: must be a list of trials ('- id: ...' entries)")
     problems: list[str] = []
     trials: dict[str, Trial] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
-        where = f"{source}: entry {number} (id '{entry.get('id')}')"
+    for where, entry in datafile.entries(data, source, problems):
         entry_problems = _entry_problems(where, entry, known_keys)
         if entry.get("id") in trials:
             entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each trial needs its own id")
@@ -229,12 +225,7 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
 
 def load_trials(data_dir: str | Path) -> dict[str, Trial]:
     """All trials keyed by id, checked against data/references.yml; cached until either changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise TrialDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Trials')")
-    refs = references.load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse_trials(data, str(path), set(refs)), TrialDataError,
-                              depends_on=refs)
+    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, TrialDataError, "Trials")
 
 
 def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:

@@ -190,12 +190,8 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
 
 def load_urgent_care(data_dir: str | Path) -> UrgentCare:
     """The urgent-care advice, checked against data/references.yml; cached until either changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: file not found; create it (see AUTHORING.md, 'Urgent-care advice')")
-    refs = references.load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse_urgent_care(data, str(path), set(refs)),
-                              UrgentCareDataError, depends_on=refs)
+    return references.load_citing(data_dir, FILENAME, parse_urgent_care, UrgentCareDataError, FileNotFoundError,
+                                  "Urgent-care advice")
 
 
 # ---- which signs a directive shows ------------------------------------------------------------------
