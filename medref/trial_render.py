@@ -146,8 +146,9 @@ class TrialDirective(DirectiveProcessor):
                 for t in drawn]
         table = self._table(parent, "medref-tc-table",
                             ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
-        etree.SubElement(table, "caption").text = "The numbers in the chart"
-        table.insert(0, table[-1])  # caption first, as HTML requires
+        caption = etree.Element("caption")
+        caption.text = "The numbers in the chart"
+        table.insert(0, caption)  # first, as HTML requires (insert, not append-then-move: that copies)
         off = [t for t in trials if not t.effect]
         if off:
             intro = etree.SubElement(parent, "p")

@@ -51,3 +51,11 @@ def test_plain_reading_follows_the_figures(tmp_path):
     shifted = ENTRY.replace("estimate: 0.6, low: -0.7, high: 1.8", "estimate: 2.6, low: 1.7, high: 3.4")
     trials = list(load_trials(write_data(tmp_path, trials=shifted)).values())
     assert "In 0 of the 1 trials" in plain_reading(chart_groups(trials))
+
+
+def test_chart_table_has_one_caption_and_it_comes_first(tmp_path):
+    refs = (DATA / "references.yml").read_text(encoding="utf-8") + THRESHOLD_REF
+    data = write_data(tmp_path, trials=ENTRY + OPEN, references=refs)
+    _, html = render(tmp_path, "[[trial-chart]]\n", data=data)
+    table = re.search(r'<table class="medref-tc-table">(.*?)</table>', html, re.S).group(1)
+    assert table.count("<caption>") == 1 and table.lstrip().startswith("<caption>The numbers in the chart</caption>")
