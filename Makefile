@@ -10,7 +10,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
 # Front matter and review dates, checked before either engine runs (a page past its review stops here).
-CHECK_CONTENT = $(BIN)/python -m medref.front_matter docs
+CHECK_CONTENT = $(BIN)/python -m medref front-matter docs
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
@@ -86,7 +86,7 @@ offline: $(BIN)/.site-installed
 # The handouts as A4 PDFs beside their pages (after `make build`; and in the offline zip if built),
 # printed with Chromium as the tests print: medref/handouts.py.
 handouts: $(BIN)/.test-installed
-	$(BIN)/python -m medref.handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
+	$(BIN)/python -m medref handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
 # MkDocs build served with gzip on loopback, interleaved with a default Material site built from the

@@ -2,12 +2,12 @@
 
 Both engines (MkDocs and Zensical) run Python-Markdown extensions, so all custom page logic
 lives here rather than in MkDocs hooks. `markdown_extensions: [medref]` loads `makeExtension`.
+The chores (front-matter check, glossary, reference export, handouts...) are `python -m medref`.
 """
 
 
 def makeExtension(**kwargs):  # noqa: N802 (name fixed by Python-Markdown)
-    # Imported here, not at module level, so `python -m medref.<tool>` does not import its own module
-    # twice (once as a package member, once as __main__).
+    # Imported on use: `python -m medref` and the data modules need no Markdown.
     from medref.extension import MedrefExtension
 
     return MedrefExtension(**kwargs)

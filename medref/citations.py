@@ -7,7 +7,7 @@ How it fits together (priorities matter):
 - CitationNumbers (treeprocessor, priority 15: after inline processing at 20, before abbr at 7 and the
   table of contents at 5) walks the page in document order, numbers keys by first use, links each
   number to `#source-<key>` and appends `## Sources {#sources}`. It leaves the page's cited keys,
-  in order, in `md.medref_cited` for other features (review box, JSON-LD).
+  in order, in the extension's `cited` for other features (review box, JSON-LD).
 - Each number is a tap target of at least 24 x 24 px (site.css). The first place a source is cited
   gets the id `cite-<key>`, and the source's entry links back to it ("Back to the text"), so a reader
   who jumps down can return. On pages for the public (audience public or both) the list is folded
@@ -17,85 +17,62 @@ How it fits together (priorities matter):
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
-from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from medref.cited import CITE_RE, parse_keys
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref import references
+from medref.reference_export import PAGE_DIR, page_slug
 
-# Anything in [@...] is treated as a citation, so a malformed one fails loudly instead of showing.
-CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
 KEY_ATTR = "data-medref-keys"
-PRIORITY_RESET = 38
-PRIORITY_INLINE = 176
-PRIORITY_NUMBERS = 15
-PRIORITY_DIRECTIVE = 75
-
-
-def parse_keys(inner: str) -> list[str] | None:
-    """'a; @b' (the text after '[@') -> ['a', 'b']; None if malformed."""
-    parts = [p.strip() for p in ("@" + inner).split(";")]
-    keys = []
-    for part in parts:
-        if not re.fullmatch(r"@[A-Za-z0-9_.:-]+", part):
-            return None
-        keys.append(part[1:])
-    return keys
 
 
 class CitationError(MedrefBuildError):
     pass
 
 
-def unknown_key_message(md, key: str, source_file: str) -> str:
-    return (f"{where(md, '@' + key)}: unknown citation key '{key}'; add it to {source_file} "
+def unknown_key_message(page, key: str, source_file: str) -> str:
+    return (f"{where(page, '@' + key)}: unknown citation key '{key}'; add it to {source_file} "
             "or fix the key (see AUTHORING.md, 'Citation keys')")
 
 
-class ResetPage(Preprocessor):
-    """Per-page state starts empty (one Markdown instance converts every page in turn)."""
-
-    def run(self, lines):
-        self.md.medref_cited = []
-        return lines
-
-
 class CitationInline(InlineProcessor):
-    def __init__(self, md, data_dir: str):
-        super().__init__(CITE_RE, md)
-        self.data_dir = data_dir
+    def __init__(self, ext):
+        super().__init__(CITE_RE, ext.md)
+        self.ext = ext
+        self.data_dir = ext.getConfig("data_dir")
 
     def handleMatch(self, m, data):  # noqa: N802
         refs = references.load_references(self.data_dir)
         keys = parse_keys(m.group(1))
         if keys is None:
             raise CitationError(
-                f"{where(self.md, m.group(0))}: malformed citation '{m.group(0)}'; write [@key] or "
+                f"{where(self.ext.page, m.group(0))}: malformed citation '{m.group(0)}'; write [@key] or "
                 "[@key1; @key2] (keys separated by semicolons, each starting with @)")
         for key in keys:
             if key not in refs:
-                raise CitationError(unknown_key_message(self.md, key, str(Path(self.data_dir) / references.FILENAME)))
+                raise CitationError(unknown_key_message(self.ext.page, key, str(Path(self.data_dir) / references.FILENAME)))
         sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
         return sup, m.start(0), m.end(0)
 
 
 class CitationNumbers(Treeprocessor):
-    def __init__(self, md, data_dir: str):
-        super().__init__(md)
-        self.data_dir = data_dir
+    def __init__(self, ext):
+        super().__init__(ext.md)
+        self.ext = ext
+        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         cited: list[str] = []
         first_use: set[str] = set()
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
-            return  # ResetPage already left md.medref_cited empty for this page
+            return  # the extension's cited list stays empty for this page
         refs = references.load_references(self.data_dir)
         parents = {child: parent for parent in root.iter() for child in parent}
         for sup in placeholders:
@@ -115,10 +92,10 @@ class CitationNumbers(Treeprocessor):
                 link.text = str(number)
                 if position < len(numbers) - 1:
                     link.tail = ","
-        self.md.medref_cited = cited
-        page = getattr(self.md, "medref_page", None)
+        self.ext.cited = cited
+        page = self.ext.page
         folded = page is not None and page.meta.get("audience") in FOLDED_AUDIENCES
-        append_sources(self.md, root, [refs[k] for k in cited], folded=folded)
+        append_sources(self.md, page, root, [refs[k] for k in cited], folded=folded)
 
 
 def _hug_preceding_text(sup, parent) -> None:
@@ -150,7 +127,7 @@ def short_label(ref) -> str:
 FOLDED_AUDIENCES = ("public", "both")
 
 
-def append_sources(md, root, refs, folded: bool = False) -> None:
+def append_sources(md, page, root, refs, folded: bool = False) -> None:
     # Out of the search index (Material honours data-search-exclude): the References page holds the
     # same entries once, and this list was about a quarter of the index every page downloads.
     heading = etree.SubElement(root, "h2", {"id": "sources", "data-search-exclude": ""})
@@ -167,12 +144,9 @@ def append_sources(md, root, refs, folded: bool = False) -> None:
         back = etree.SubElement(li, "a", {"class": "medref-back", "href": f"#cite-{ref.key}"})
         back.text = "Back to the text"
         back.tail = ""
-    page = getattr(md, "medref_page", None)
     if page is not None:
         # This page's sources for a reference manager (files from medref.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
-        from medref.reference_export import PAGE_DIR, page_slug
-
         base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
         p = etree.SubElement(holder, "p", {"class": "medref-sources-download", "data-search-exclude": ""})
         p.text = "These sources for your reference manager: "
@@ -188,13 +162,10 @@ class ReferencesDirective(DirectiveProcessor):
 
     NAMES = ("references",)
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         if arg:
-            raise CitationError(f"{where(self.md, line_text)}: [[references]] takes no argument; "
+            raise CitationError(f"{where(self.ext.page, line_text)}: [[references]] takes no argument; "
                                 "write [[references]] on its own line")
         refs = references.load_references(self.data_dir)
         for group, heading_text in references.GROUPS.items():
@@ -208,124 +179,3 @@ class ReferencesDirective(DirectiveProcessor):
             for ref in members:
                 li = etree.SubElement(ul, "li", {"id": f"ref-{ref.key}"})
                 li.text = stash(self.md, ref.vancouver_html())
-
-
-def register(md, data_dir: str) -> None:
-    md.medref_cited = []
-    md.preprocessors.register(ResetPage(md), "medref-reset", PRIORITY_RESET)
-    md.inlinePatterns.register(CitationInline(md, data_dir), "medref-cite", PRIORITY_INLINE)
-    md.treeprocessors.register(CitationNumbers(md, data_dir), "medref-cite-numbers", PRIORITY_NUMBERS)
-    md.parser.blockprocessors.register(ReferencesDirective(md.parser, md, data_dir), "medref-references",
-                                       PRIORITY_DIRECTIVE)
-
-
-# ---- Which keys the docs cite (for `python -m medref.references --uncited`) -------------------------
-
-FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
-CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
-
-
-def _prose_lines(text: str):
-    """Lines of Markdown outside fenced code, with inline code spans removed."""
-    fence = None
-    for line in text.splitlines():
-        opener = FENCE_RE.match(line)
-        if fence:
-            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
-                fence = None
-            continue
-        if opener:
-            fence = opener.group(1)
-            continue
-        yield CODE_SPAN_RE.sub("", line)
-
-
-TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
-
-
-def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
-    """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
-    keys: list[str] = []
-    lines = list(_prose_lines(text))
-    for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
-        for key in parse_keys(match.group(1)) or []:
-            if key not in keys:
-                keys.append(key)
-    for line in lines:
-        directive = DIRECTIVE_RE.match(line)
-        if directive and risks is not None:
-            name, arg = directive.group(1), (directive.group(2) or "").strip()
-            if name == "risk-table":
-                chosen = [r for r in risks.values() if not arg or r.procedure in (arg, "both")]
-            else:
-                chosen = [risks[arg]] if arg in risks else []
-            for risk in chosen:
-                for key in risk.sources:
-                    if key not in keys:
-                        keys.append(key)
-        directive = TRIAL_DIRECTIVE_RE.match(line)
-        if directive and trials is not None:
-            from medref.trial_render import TABLE_ARGS, THRESHOLD_SOURCE
-
-            name, arg = directive.group(1), (directive.group(2) or "").strip()
-            if name == "trial-summary" and arg == "randomised":
-                chosen = [t.source for t in trials.values() if t.design in ("sham-controlled", "open")]
-            else:
-                chosen = [t.source for t in trials.values() if name != "trial-table" or not arg
-                          or t.design == TABLE_ARGS.get(arg)]
-            for key in chosen + ([THRESHOLD_SOURCE] if name == "trial-chart" else []):
-                if key not in keys:
-                    keys.append(key)
-    return keys
-
-
-def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
-    from medref.risks import load_risks
-
-    try:
-        risks = load_risks(data_dir)
-    except FileNotFoundError:
-        risks = {}
-    cited: set[str] = set()
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        cited.update(keys_cited_in_page(path, docs_dir, data_dir, risks))
-    return cited
-
-
-def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None,
-                       trials: dict | None = None) -> list[str]:
-    """Keys one page cites, in order: its text and snippets, risk and trial directives, urgent-care
-    blocks (the uncited-reference scan and each page's reference-manager files both use this)."""
-    text = _with_snippets(Path(path).read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
-    keys = keys_cited_in_text(text, risks, trials)
-    args = [m.group(1) or "" for m in URGENT_RE.finditer("\n".join(_prose_lines(text)))]
-    if args:
-        from medref.urgent import keys_for, load_urgent_care
-
-        try:
-            care = load_urgent_care(data_dir)
-        except FileNotFoundError:
-            care = None
-        for arg in args if care else []:
-            keys += [k for k in keys_for(care, arg) if k not in keys]
-    return keys
-
-
-SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
-
-
-def _with_snippets(text: str, root: Path) -> str:
-    """The page with each `--8<-- "file.md"` line replaced by the file (as pymdownx.snippets does,
-    from the project root or includes/), so a shared snippet's citations count as cited."""
-    def include(match):
-        for base in (root, root / "includes"):
-            candidate = base / match.group(1)
-            if candidate.is_file():
-                return candidate.read_text(encoding="utf-8")
-        return ""
-    return SNIPPET_RE.sub(include, text)
-
-
-URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
-

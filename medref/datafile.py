@@ -33,3 +33,18 @@ def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], 
     result = parse(data)
     _cache[path] = (stamp, result)
     return result
+
+
+def unknown_fields(where: str, entry: dict, allowed: tuple[str, ...]) -> list[str]:
+    """One problem per field of `entry` not in `allowed` (a typo would otherwise be silently ignored)."""
+    return [f"{where}: unknown field '{f}'; use only {', '.join(allowed)}" for f in entry if f not in allowed]
+
+
+def entries(data: list, source: str, problems: list[str], id_field: str = "id"):
+    """(where, entry) for each mapping in a YAML list, `where` naming the file, the entry's number and
+    its id for messages; an entry that is not a mapping is added to `problems` and skipped."""
+    for number, entry in enumerate(data, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
+            continue
+        yield f"{source}: entry {number} ({id_field} '{entry.get(id_field)}')", entry

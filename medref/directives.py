@@ -18,15 +18,13 @@ class MedrefBuildError(ValueError):
     """A problem in a page or in data/ that must stop the build; the message says what to do."""
 
 
-def page_name(md) -> str:
-    """The page being converted, relative to docs/ (e.g. treatment/risks.md), for error messages."""
-    page = getattr(md, "medref_page", None)
+def page_name(page) -> str:
+    """The page being converted (a PageInfo or None), relative to docs/, e.g. treatment/risks.md."""
     return page.rel if page is not None else "<text not from a docs page, e.g. an included snippet>"
 
 
-def line_of(md, needle: str, start: int = 1) -> int | None:
+def line_of(page, needle: str, start: int = 1) -> int | None:
     """1-based line number of the first line (from `start`) of the page file containing `needle`."""
-    page = getattr(md, "medref_page", None)
     if page is None:
         return None
     try:
@@ -39,10 +37,10 @@ def line_of(md, needle: str, start: int = 1) -> int | None:
     return None
 
 
-def where(md, needle: str) -> str:
-    """'file, line N' for the first line of the page containing needle (or just the file)."""
-    line = line_of(md, needle)
-    return f"{page_name(md)}, line {line}" if line else page_name(md)
+def where(page, needle: str) -> str:
+    """'file, line N' for the first line of the page (a PageInfo or None) containing needle."""
+    line = line_of(page, needle)
+    return f"{page_name(page)}, line {line}" if line else page_name(page)
 
 
 def stash(md, html: str) -> str:
@@ -53,14 +51,17 @@ def stash(md, html: str) -> str:
 class DirectiveProcessor(BlockProcessor):
     """Replace a `[[name]]` or `[[name:arg]]` line (name in NAMES) with generated content.
 
-    Subclasses set NAMES and implement render(parent, name, arg, line_text).
+    Subclasses set NAMES and implement render(parent, name, arg, line_text). Each gets the extension
+    (`self.ext`): the page being converted (`self.ext.page`) and the data folder live there.
     """
 
     NAMES: tuple[str, ...] = ()
 
-    def __init__(self, parser, md):
-        super().__init__(parser)
-        self.md = md
+    def __init__(self, ext):
+        super().__init__(ext.md.parser)
+        self.ext = ext
+        self.md = ext.md
+        self.data_dir = ext.getConfig("data_dir")
         names = "|".join(re.escape(n) for n in self.NAMES)
         self.line_re = re.compile(rf"^ {{0,3}}\[\[({names})(?::([^\]]*))?\]\]\s*$")
 

@@ -1,38 +1,56 @@
 """The single Markdown extension that wires medref's processors into a page build.
 
-Each feature lives in its own module and registers here. `md.medref_page` holds the PageInfo of
-the page being converted (or None), set by the first of our preprocessors to run, from what the
-engine says it is converting (medref/pages.py).
+Per-page state lives here, on the extension, as Python-Markdown's own footnotes and abbr do:
+`page` (the PageInfo of the page being converted, or None) and `cited` (its citation keys in
+order of first use). Every processor is handed the extension and reads or writes that state;
+`reset()` clears it, and IdentifyPage sets it afresh at the start of every conversion (MkDocs and
+Zensical build a new Markdown per page; a bare Markdown instance may convert many in turn).
 """
+
+from __future__ import annotations
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from medref.citations import CitationInline, CitationNumbers, ReferencesDirective
 from medref.furniture import FurnitureTreeprocessor, Site
-from medref.pages import PageIndex, UnknownPage, page_from_engine
+from medref.glossary import GlossaryDirective
+from medref.handouts import PdfLinkDirective
+from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
+from medref.risk_render import RiskDirective
+from medref.trial_render import TrialDirective
+from medref.urgent_render import UrgentCareDirective
 
-# Preprocessor priorities: ours run before pymdownx.snippets (32) appends the glossary, so they see
-# the page's own text, and after that nothing of ours touches the appended abbreviations.
-PRIORITY_IDENTIFY = 40
-# Treeprocessor: page furniture goes after inline (20), footnotes and toc (5), so it follows the Sources
-# list and stays out of the contents list, and before MkDocs rewrites .md links (relpath, 0).
-PRIORITY_FURNITURE = 2
+# Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
+# where it does). Higher runs first within a registry.
+PRIORITY_IDENTIFY = 40           # preprocessor: before pymdownx.snippets (32) appends the glossary
+PRIORITY_REFERENCES = 75         # block processors: before paragraphs, so a directive line is ours
+PRIORITY_RISKS = 74
+PRIORITY_GLOSSARY = 73
+PRIORITY_TRIALS = 72
+PRIORITY_URGENT = 72
+PRIORITY_PDF_LINK = 71
+PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
+PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
+PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
 
 
 class IdentifyPage(Preprocessor):
-    """Sets `md.medref_page`: the page the engine names, else (unit tests) the page with this body."""
+    """Starts each conversion: the page the engine names (else, in unit tests, the page with this
+    body) on `ext.page`, and an empty `ext.cited`."""
 
-    def __init__(self, md, docs_dir: str, index: PageIndex):
-        super().__init__(md)
-        self.docs_dir = docs_dir
+    def __init__(self, ext, index: PageIndex):
+        super().__init__(ext.md)
+        self.ext = ext
         self.index = index
 
     def run(self, lines):
+        self.ext.reset()
         try:
-            page = page_from_engine(self.md, self.docs_dir)
+            page = page_from_engine(self.md, self.ext.getConfig("docs_dir"))
         except UnknownPage as exc:
             raise ValueError(f"medref: {exc}") from None
-        self.md.medref_page = page if page is not None else self.index.identify("\n".join(lines))
+        self.ext.page = page if page is not None else self.index.identify("\n".join(lines))
         return lines
 
 
@@ -46,29 +64,55 @@ class MedrefExtension(Extension):
             "site_name": ["", "Site name (for citations of a page)"],
         }
         super().__init__(**kwargs)
+        self.md = None
+        self.page: PageInfo | None = None
+        self.cited: list[str] = []
 
     def extendMarkdown(self, md):  # noqa: N802
-        md.registerExtension(self)
-        md.medref_page = None
-        docs_dir = self.getConfig("docs_dir")
-        md.preprocessors.register(IdentifyPage(md, docs_dir, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
-        # Citations, risk figures, icon arrays, glossary: priorities are in each module. Imported here so
-        # `python -m medref.references` / `medref.glossary` do not import themselves twice.
-        from medref import citations, glossary, handouts, risk_render, trial_render, urgent
+        """Registers, on `md`:
 
-        data_dir = self.getConfig("data_dir")
-        citations.register(md, data_dir)
-        risk_render.register(md, data_dir)
-        trial_render.register(md, data_dir)
-        handouts.register(md)
-        glossary.register(md, data_dir)
-        urgent.register(md, data_dir)
+        | registry        | name                  | priority | processor                                   |
+        | --------------- | --------------------- | -------- | ------------------------------------------- |
+        | preprocessors   | medref-identify       | 40       | IdentifyPage: the page, state cleared        |
+        | blockprocessors | medref-references     | 75       | `[[references]]` (citations.py)              |
+        | blockprocessors | medref-risks          | 74       | `[[sentence]]`, `[[icon-array]]`, `[[risk-table]]` (risk_render.py) |
+        | blockprocessors | medref-glossary       | 73       | `[[glossary]]` (glossary.py)                 |
+        | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
+        | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
+        | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
+        | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
+        | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
+        | treeprocessors  | medref-furniture      | 2        | review box, cite, report link, JSON-LD       |
+
+        The identify preprocessor runs before pymdownx.snippets (32) appends the abbreviations, so it
+        sees the page's own text. Directives output `[@key]` Markdown, numbered with the rest of the
+        page. Furniture runs after the toc (5), so it stays out of the contents list, and before
+        MkDocs rewrites .md links (relpath, 0), so its links to pages are rewritten and checked.
+        """
+        self.md = md
+        md.registerExtension(self)
+        docs_dir = self.getConfig("docs_dir")
+        md.preprocessors.register(IdentifyPage(self, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
+        blocks = md.parser.blockprocessors
+        blocks.register(ReferencesDirective(self), "medref-references", PRIORITY_REFERENCES)
+        blocks.register(RiskDirective(self), "medref-risks", PRIORITY_RISKS)
+        blocks.register(GlossaryDirective(self), "medref-glossary", PRIORITY_GLOSSARY)
+        blocks.register(TrialDirective(self), "medref-trials", PRIORITY_TRIALS)
+        blocks.register(UrgentCareDirective(self), "medref-urgent", PRIORITY_URGENT)
+        blocks.register(PdfLinkDirective(self), "medref-pdf-link", PRIORITY_PDF_LINK)
+        md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
+        md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
         )
-        md.treeprocessors.register(
-            FurnitureTreeprocessor(md, site, self.getConfig("data_dir")), "medref-furniture", PRIORITY_FURNITURE
-        )
+        md.treeprocessors.register(FurnitureTreeprocessor(self, site), "medref-furniture", PRIORITY_FURNITURE)
 
     def reset(self):
-        pass
+        """Called by md.reset() between documents: no page, nothing cited."""
+        self.page = None
+        self.cited = []
+
+
+def medref_of(md) -> MedrefExtension:
+    """The MedrefExtension registered on a Markdown instance (tests read its per-page state)."""
+    return next(ext for ext in md.registeredExtensions if isinstance(ext, MedrefExtension))

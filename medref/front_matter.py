@@ -1,13 +1,12 @@
 """Front-matter rules every page must meet, checked before either engine builds.
 
-Run as `python -m medref.front_matter docs`. Each problem names the file and says what to do,
+Run as `python -m medref front-matter docs`. Each problem names the file and says what to do,
 so stale or unlabelled medical content cannot ship silently.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import yaml
@@ -17,15 +16,26 @@ AUDIENCES = ("public", "clinician", "both")
 MAX_DESCRIPTION = 160
 
 
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """(YAML between the opening and closing `---` lines, the Markdown after them); the YAML is None
+    when the page has no front matter, or when it opens with `---` and never closes."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.startswith("---\n"):
+        end = text.find("\n---\n", 4)
+        if end != -1:
+            return text[4:end], text[end + 5:]
+    return None, text
+
+
 def read_front_matter(path: Path) -> dict:
     """Return the YAML block between the opening and closing `---` lines ({} if none)."""
     text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---\n", 4)
-    if end == -1:
+    block, _ = split_front_matter(text)
+    if block is None and text.startswith("---\n"):
         raise ValueError("front matter opens with '---' but never closes; add a closing '---' line")
-    data = yaml.safe_load(text[4:end]) or {}
+    if block is None:
+        return {}
+    data = yaml.safe_load(block) or {}
     if not isinstance(data, dict):
         raise ValueError("front matter must be a mapping of 'key: value' lines")
     return data
@@ -95,18 +105,3 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> list[str]:
             else:
                 seen[desc] = rel
     return problems
-
-
-def main(argv: list[str]) -> int:
-    docs = Path(argv[1] if len(argv) > 1 else "docs")
-    problems = check_docs(docs)
-    for line in problems:
-        print(f"front matter: {line}", file=sys.stderr)
-    if problems:
-        print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

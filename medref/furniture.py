@@ -8,8 +8,8 @@ It is a treeprocessor that runs late (after inline content, citations, footnotes
 contents, so it sits below the Sources list and stays out of the page's contents list) but before
 MkDocs rewrites links (priority 0). Links to other pages are written as links to their Markdown
 source, so each engine turns them into the right address for its URL style (the offline build
-uses name.html) and checks them. Inputs: `md.medref_page` (which page, its front matter) and
-`md.medref_cited` (ordered citation keys, set by the citation processor; absent means none).
+uses name.html) and checks them. Inputs, on the extension: `page` (which page, its front matter)
+and `cited` (ordered citation keys, set by the citation processor; empty means none).
 """
 
 from __future__ import annotations
@@ -293,16 +293,17 @@ def furniture_elements(page: PageInfo, site: Site, cited: list[CitedWork], age: 
 
 
 class FurnitureTreeprocessor(Treeprocessor):
-    def __init__(self, md, site: Site, data_dir: str):
-        super().__init__(md)
+    def __init__(self, ext, site: Site):
+        super().__init__(ext.md)
+        self.ext = ext
         self.site = site
-        self.data_dir = data_dir
+        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
-        page = getattr(self.md, "medref_page", None)
+        page = self.ext.page
         if page is None:  # a snippet, a unit test, or a page we cannot identify
             return None
-        cited = _cited_works(list(getattr(self.md, "medref_cited", None) or []), self.data_dir)
+        cited = _cited_works(list(self.ext.cited), self.data_dir)
         age = reading_age_of(page, rendered_html(self.md, root))
         for element in furniture_elements(page, self.site, cited, age):
             root.append(element)

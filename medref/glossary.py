@@ -1,7 +1,7 @@
 """The glossary: data/glossary.yml -> the Glossary page (`[[glossary]]`) and includes/abbreviations.md.
 
 includes/abbreviations.md is appended to every page by pymdownx.snippets, so each abbreviation gets a
-tooltip. It is generated: run `python -m medref.glossary` after editing data/glossary.yml (a unit test
+tooltip. It is generated: run `python -m medref glossary` after editing data/glossary.yml (a unit test
 fails while the two disagree).
 
 Schema: a list of {term (UK spelling, required), us (US spelling or word), abbr, meaning (required,
@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import sys
 import unicodedata
 from pathlib import Path
 from xml.etree import ElementTree as etree
@@ -24,7 +23,6 @@ from medref.directives import DirectiveProcessor, MedrefBuildError, where
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
 FIELDS = ("term", "us", "abbr", "meaning", "see")
-PRIORITY_DIRECTIVE = 73
 SHORT_MEANING = 90  # characters of meaning kept in a tooltip
 
 
@@ -61,8 +59,7 @@ def parse_glossary(data, source: str) -> list[Term]:
         if not isinstance(entry, dict):
             problems.append(f"{where_}: not a mapping of 'field: value' lines")
             continue
-        entry_problems = [f"{where_}: unknown field '{f}'; use only {', '.join(FIELDS)}"
-                          for f in entry if f not in FIELDS]
+        entry_problems = datafile.unknown_fields(where_, entry, FIELDS)
         for field in ("term", "meaning"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 entry_problems.append(f"{where_}: missing '{field}'; every entry needs a term and a plain meaning")
@@ -128,16 +125,13 @@ class GlossaryDirective(DirectiveProcessor):
 
     NAMES = ("glossary",)
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
         if arg:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] takes no argument")
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
         terms = load_glossary(self.data_dir)
         if not terms:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[glossary]] found no terms; add them to "
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
                                    f"{Path(self.data_dir) / FILENAME}")
         by_term = {t.slug: t for t in terms}
         letters: dict[str, list[Term]] = {}
@@ -162,28 +156,3 @@ class GlossaryDirective(DirectiveProcessor):
                     links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
                     text += f" See also: {links}."
                 dd.text = text
-
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(GlossaryDirective(md.parser, md, data_dir), "medref-glossary",
-                                       PRIORITY_DIRECTIVE)
-
-
-def main(argv: list[str]) -> int:
-    data_dir = Path(argv[1]) if len(argv) > 1 else Path("data")
-    out = Path(argv[2]) if len(argv) > 2 else ABBREVIATIONS
-    try:
-        terms = load_glossary(data_dir)
-    except GlossaryDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if not terms:
-        print(f"{data_dir / FILENAME}: no terms found; nothing written", file=sys.stderr)
-        return 1
-    out.write_text(abbreviations_text(terms), encoding="utf-8")
-    print(f"wrote {out} ({sum(1 for t in terms if t.abbr)} abbreviations from {len(terms)} terms)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

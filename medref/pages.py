@@ -19,7 +19,7 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from medref.front_matter import read_front_matter
+from medref.front_matter import read_front_matter, split_front_matter
 
 
 @dataclasses.dataclass(frozen=True)
@@ -32,26 +32,47 @@ class PageInfo:
 
 def body_of(text: str) -> str:
     """Markdown after the front matter, normalised the way both engines hand it to Markdown."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.startswith("---\n"):
-        end = text.find("\n---\n", 4)
-        if end != -1:
-            text = text[end + 5:]
-    return text.strip()
+    return split_front_matter(text)[1].strip()
 
 
 def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+# ---- source file <-> URL: the one place that knows both URL styles (directory URLs, and the offline
+# build's name.html) ------------------------------------------------------------------------------
+
+def stem_of(rel: str) -> str:
+    """'treatment/risks.md' -> 'treatment/risks' (a source path without .md)."""
+    return rel[:-3] if rel.endswith(".md") else rel
+
+
 def url_for(rel: str) -> str:
     """Directory-style URL of a page: index.md -> "", a/b.md -> "a/b/", a/index.md -> "a/"."""
-    stem = rel[:-3] if rel.endswith(".md") else rel
+    stem = stem_of(rel)
     if stem == "index":
         return ""
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def source_for(url_path: str, docs_dir: Path) -> Path | None:
+    """The Markdown file a built page came from: "/treatment/risks/", "treatment/risks/index.html" or
+    "treatment/risks.html" -> docs/treatment/risks.md (or .../risks/index.md); None if there is none."""
+    stem = url_path.strip("/")
+    for suffix in ("index.html", ".html"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)].rstrip("/")
+            break
+    candidates = [docs_dir / f"{stem}.md", docs_dir / stem / "index.md"] if stem else [docs_dir / "index.md"]
+    return next((c for c in candidates if c.is_file()), None)
+
+
+def html_for(rel: str, site_dir: Path) -> Path | None:
+    """The built HTML file of the source page `rel`, whichever URL style the build used."""
+    stem = stem_of(rel)
+    return next((c for c in (site_dir / stem / "index.html", site_dir / f"{stem}.html") if c.is_file()), None)
 
 
 class UnknownPage(Exception):

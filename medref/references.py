@@ -3,7 +3,7 @@
 Every citation on every page resolves through `load_references`, so a typo in a DOI or a missing
 year stops the build here, with the file, the entry and what to do, instead of shipping a broken link.
 
-Run `python -m medref.references --uncited docs` to list references that no page cites.
+Run `python -m medref references --uncited docs` to list references that no page cites.
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import html
 import re
-import sys
 from pathlib import Path
 
 from medref import datafile
@@ -133,10 +132,7 @@ def _text(value) -> str:
 
 
 def _entry_problems(where: str, entry: dict) -> list[str]:
-    problems = []
-    for field in entry:
-        if field not in FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIELDS)}")
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     key = entry.get("key")
     if not isinstance(key, str) or not KEY_RE.match(key):
         problems.append(f"{where}: 'key' {key!r} must be lower-case letters, digits and hyphens, "
@@ -179,12 +175,8 @@ def parse_references(data, source: str) -> dict[str, Reference]:
         raise ReferenceDataError(f"{source}: must be a list of references ('- key: ...' entries)")
     problems: list[str] = []
     refs: dict[str, Reference] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
+    for where, entry in datafile.entries(data, source, problems, id_field="key"):
         key = entry.get("key")
-        where = f"{source}: entry {number} (key '{key}')"
         entry_problems = _entry_problems(where, entry)
         if isinstance(key, str) and key in refs:
             entry_problems.append(f"{where}: duplicate key '{key}' (also an earlier entry); "
@@ -211,33 +203,13 @@ def load_references(data_dir: str | Path) -> dict[str, Reference]:
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
 
 
-def main(argv: list[str]) -> int:
-    import argparse
-
-    from medref.citations import keys_cited_in_docs
-
-    parser = argparse.ArgumentParser(prog="python -m medref.references")
-    parser.add_argument("--uncited", metavar="DOCS", help="list references no page in DOCS cites")
-    parser.add_argument("--data", default="data", help="folder holding references.yml (default: data)")
-    args = parser.parse_args(argv[1:])
-    try:
-        refs = load_references(args.data)
-    except ReferenceDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    if not args.uncited:
-        print(f"{len(refs)} references, all valid")
-        return 0
-    cited = keys_cited_in_docs(Path(args.uncited), args.data)
-    uncited = [key for key in refs if key not in cited]
-    for key in uncited:
-        print(key)
-    if uncited:
-        print(f"{len(uncited)} reference(s) in {Path(args.data) / FILENAME} are cited by no page in "
-              f"{args.uncited}; cite them or remove them", file=sys.stderr)
-        return 1
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv))
+def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], missing: type[Exception],
+                section: str):
+    """`parse(data, source, reference keys)` for a data file whose entries cite references (risks,
+    trials, urgent care); cached until it or data/references.yml changes. A missing file raises
+    `missing`, pointing at the AUTHORING.md section that explains the file."""
+    path = Path(data_dir) / filename
+    if not path.is_file():
+        raise missing(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
+    refs = load_references(data_dir)
+    return datafile.load_yaml(path, lambda data: parse(data, str(path), set(refs)), error, depends_on=refs)

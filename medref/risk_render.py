@@ -22,9 +22,7 @@ from markdown.util import AtomicString
 
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.icon_array import icon_array_svg, legend_swatch
-from medref.risks import FILENAME, KINDS, PROCEDURES, Figure, Risk, load_risks
-
-PRIORITY_DIRECTIVE = 74
+from medref.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
 
 
 def citation(risk: Risk) -> str:
@@ -167,15 +165,12 @@ def icon_array_html(risk: Risk) -> tuple[str, str]:
 class RiskDirective(DirectiveProcessor):
     NAMES = ("sentence", "icon-array", "risk-table")
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def _risk(self, name: str, arg: str, line_text: str) -> Risk:
         risks = load_risks(self.data_dir)
         if arg not in risks:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
+                f"{where(self.ext.page, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
                 f"{Path(self.data_dir) / FILENAME} or use one of: {', '.join(risks)}")
         return risks[arg]
 
@@ -190,7 +185,7 @@ class RiskDirective(DirectiveProcessor):
             return
         if risk.array is None:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
+                f"{where(self.ext.page, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
                 f"{Path(self.data_dir) / FILENAME}")
         if not self._follows_own_sentence(parent, risk):
@@ -219,17 +214,11 @@ class RiskDirective(DirectiveProcessor):
         return bool(siblings) and siblings[-1].get("data-risk") == risk.id
 
     def render_table(self, parent, arg, line_text):
-        if arg and arg not in PROCEDURES + KINDS:
+        if arg and arg not in TABLE_FILTERS:
             raise MedrefBuildError(
-                f"{where(self.md, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
-                f"{', '.join(PROCEDURES + KINDS)}, or [[risk-table]] for every figure")
-        risks = load_risks(self.data_dir).values()
-        if arg in KINDS:
-            chosen = [r for r in risks if r.kind == arg]
-        elif arg:
-            chosen = [r for r in risks if r.procedure in (arg, "both")]
-        else:
-            chosen = list(risks)
+                f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
+                f"{', '.join(TABLE_FILTERS)}, or [[risk-table]] for every figure")
+        chosen = select(load_risks(self.data_dir), arg)
         table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):
@@ -244,6 +233,3 @@ class RiskDirective(DirectiveProcessor):
             for text in cells:
                 etree.SubElement(row, "td").text = text
 
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(RiskDirective(md.parser, md, data_dir), "medref-risks", PRIORITY_DIRECTIVE)

@@ -25,6 +25,7 @@ FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
 KINDS = ("harm", "benefit")
 PROCEDURES = ("vertebroplasty", "kyphoplasty", "both")
+TABLE_FILTERS = PROCEDURES + KINDS  # [[risk-table:ARG]]: a procedure or a kind
 EVIDENCE = ("randomised trial", "cohort", "case series", "registry", "passive reports", "systematic review")
 # A picture is blocks of 100; up to ten blocks, so "about 1 in 800" can be drawn as 800 people.
 ARRAY_SIZES = tuple(range(100, 1001, 100))
@@ -111,10 +112,7 @@ def _number(value) -> bool:
 
 
 def _figure_problems(where: str, fig: dict, known: set[str]) -> list[str]:
-    problems = []
-    for field in fig:
-        if field not in FIGURE_FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIGURE_FIELDS)}")
+    problems = datafile.unknown_fields(where, fig, FIGURE_FIELDS)
     den = fig.get("denominator")
     if den is None:
         problems.append(f"{where}: missing 'denominator'; give the number of people (or levels) "
@@ -165,10 +163,7 @@ def _make_figure(fig: dict) -> Figure:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = []
-    for field in entry:
-        if field not in FIELDS:
-            problems.append(f"{where}: unknown field '{field}'; use only {', '.join(FIELDS)}")
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     for field, allowed in (("kind", KINDS), ("procedure", PROCEDURES), ("evidence", EVIDENCE)):
@@ -217,9 +212,7 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
         if not isinstance(array, dict):
             problems.append(f"{where}: 'array' must be a mapping with per, marked and others")
         else:
-            for field in array:
-                if field not in ARRAY_FIELDS:
-                    problems.append(f"{where}: array: unknown field '{field}'; use only {', '.join(ARRAY_FIELDS)}")
+            problems += datafile.unknown_fields(f"{where}: array", array, ARRAY_FIELDS)
             if array.get("per") not in ARRAY_SIZES:
                 problems.append(f"{where}: array 'per' {array.get('per')!r} must be 100, 200, ... or 1000 "
                                 "(whole blocks of 100); match it to the sentence (\"about 1 in 800\": per: 800)")
@@ -252,11 +245,7 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
         raise RiskDataError(f"{source}: must be a list of figures ('- id: ...' entries)")
     problems: list[str] = []
     risks: dict[str, Risk] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
-        where = f"{source}: entry {number} (id '{entry.get('id')}')"
+    for where, entry in datafile.entries(data, source, problems):
         entry_problems = _entry_problems(where, entry, known_keys)
         if entry.get("id") in risks:
             entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each figure needs its own id")
@@ -286,9 +275,15 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
 
 def load_risks(data_dir: str | Path) -> dict[str, Risk]:
     """All figures keyed by id, checked against data/references.yml; cached until either changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise FileNotFoundError(f"{path}: file not found; create it (see AUTHORING.md, 'Figure ids')")
-    refs = references.load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse_risks(data, str(path), set(refs)), RiskDataError,
-                              depends_on=refs)
+    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, FileNotFoundError, "Figure ids")
+
+
+def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:
+    """The figures `[[risk-table:arg]]` shows, in data order: all; one kind (harm, benefit); or one
+    procedure with the figures for both. The renderer and the citation scan (medref.cited) both use
+    this, so the table and the page's Sources list agree."""
+    if arg in KINDS:
+        return [r for r in risks.values() if r.kind == arg]
+    if arg:
+        return [r for r in risks.values() if r.procedure in (arg, "both")]
+    return list(risks.values())

@@ -23,17 +23,9 @@ from markdown.util import AtomicString
 from medref import references
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.trial_chart import chart_svg, number
-from medref.trials import DESIGNS, FILENAME, Trial, load_trials
+from medref.trials import FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, load_trials, select
 
-PRIORITY_DIRECTIVE = 72
-# The shaded band: VERTOS IV defined clinically significant pain relief as a fall of 1.5 points on the
-# 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so the caption says
-# it is used as a guide to the size of a difference between groups.
-THRESHOLD = 1.5
-THRESHOLD_SOURCE = "firanescu2018"
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
-TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
-              "reviews": "systematic review"}
 NO_FUNDING = "Not confirmed in our sources"
 
 
@@ -88,25 +80,21 @@ def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
 class TrialDirective(DirectiveProcessor):
     NAMES = ("trial-table", "trial-summary", "trial-chart")
 
-    def __init__(self, parser, md, data_dir: str):
-        super().__init__(parser, md)
-        self.data_dir = data_dir
 
     def render(self, parent, name, arg, line_text):
-        trials = list(load_trials(self.data_dir).values())
+        trials = select(load_trials(self.data_dir), name, arg)
         if name == "trial-table":
             if arg and arg not in TABLE_ARGS:
                 raise MedrefBuildError(
-                    f"{where(self.md, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
+                    f"{where(self.ext.page, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
                     f"{', '.join(TABLE_ARGS)}, or [[trial-table]] for every trial in {Path(self.data_dir) / FILENAME}")
-            chosen = [t for t in trials if not arg or t.design == TABLE_ARGS[arg]]
-            self.render_table(parent, chosen)
+            self.render_table(parent, trials)
             return
         if name == "trial-summary" and arg in ("", "randomised"):
             # `randomised`: the sham-controlled and open trials only (the quick reference, two printed sides).
-            self.render_summary(parent, [t for t in trials if not arg or t.design in ("sham-controlled", "open")])
+            self.render_summary(parent, trials)
         elif arg:
-            raise MedrefBuildError(f"{where(self.md, line_text)}: [[{name}]] takes no argument"
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[{name}]] takes no argument"
                                    + (" other than :randomised" if name == "trial-summary" else ""))
         else:
             self.render_chart(parent, trials)
@@ -160,7 +148,7 @@ class TrialDirective(DirectiveProcessor):
                             ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
         caption = etree.Element("caption")
         caption.text = "The numbers in the chart"
-        table.insert(0, caption)  # first, as HTML requires (SubElement then insert would leave it twice)
+        table.insert(0, caption)  # first, as HTML requires (insert, not append-then-move: that copies)
         off = [t for t in trials if not t.effect]
         if off:
             intro = etree.SubElement(parent, "p")
@@ -169,6 +157,3 @@ class TrialDirective(DirectiveProcessor):
             for t in off:
                 etree.SubElement(ul, "li").text = f"**{t.label}**: {t.off_chart} {cite(t)}."
 
-
-def register(md, data_dir: str) -> None:
-    md.parser.blockprocessors.register(TrialDirective(md.parser, md, data_dir), "medref-trials", PRIORITY_DIRECTIVE)

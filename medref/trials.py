@@ -27,6 +27,14 @@ FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "po
 TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome", "result", "summary")
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
+# The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
+# 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
+# the caption says it is used as a guide to the size of a difference between groups.
+THRESHOLD = 1.5
+THRESHOLD_SOURCE = "firanescu2018"
+TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
+              "reviews": "systematic review"}  # [[trial-table:ARG]] -> the design it shows
+RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
 
 
@@ -104,7 +112,7 @@ def _number(value) -> bool:
 def _arm_problems(where: str, arm) -> list[str]:
     if not isinstance(arm, dict):
         return [f"{where}: each arm must be a mapping, e.g. {{label: Vertebroplasty, randomised: 68}}"]
-    problems = [f"{where}: unknown field '{f}'; use only {', '.join(ARM_FIELDS)}" for f in arm if f not in ARM_FIELDS]
+    problems = datafile.unknown_fields(where, arm, ARM_FIELDS)
     if not isinstance(arm.get("label"), str) or not arm["label"].strip():
         problems.append(f"{where}: missing 'label' (e.g. Vertebroplasty)")
     randomised, analysed = arm.get("randomised"), arm.get("analysed")
@@ -122,8 +130,7 @@ def _arm_problems(where: str, arm) -> list[str]:
 def _effect_problems(where: str, effect) -> list[str]:
     if not isinstance(effect, dict):
         return [f"{where}: 'effect' must be a mapping {{time, estimate, low, high}}"]
-    problems = [f"{where}: effect: unknown field '{f}'; use only {', '.join(EFFECT_FIELDS)}"
-                for f in effect if f not in EFFECT_FIELDS]
+    problems = datafile.unknown_fields(f"{where}: effect", effect, EFFECT_FIELDS)
     if not isinstance(effect.get("time"), str) or not effect["time"].strip():
         problems.append(f"{where}: effect needs 'time' (the time point, e.g. 1 month)")
     values = {f: effect.get(f) for f in ("estimate", "low", "high")}
@@ -141,7 +148,7 @@ def _effect_problems(where: str, effect) -> list[str]:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = [f"{where}: unknown field '{f}'; use only {', '.join(FIELDS)}" for f in entry if f not in FIELDS]
+    problems = datafile.unknown_fields(where, entry, FIELDS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     year = entry.get("year")
@@ -204,11 +211,7 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
         raise TrialDataError(f"{source}: must be a list of trials ('- id: ...' entries)")
     problems: list[str] = []
     trials: dict[str, Trial] = {}
-    for number, entry in enumerate(data, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
-            continue
-        where = f"{source}: entry {number} (id '{entry.get('id')}')"
+    for where, entry in datafile.entries(data, source, problems):
         entry_problems = _entry_problems(where, entry, known_keys)
         if entry.get("id") in trials:
             entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each trial needs its own id")
@@ -222,9 +225,21 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
 
 def load_trials(data_dir: str | Path) -> dict[str, Trial]:
     """All trials keyed by id, checked against data/references.yml; cached until either changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise TrialDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Trials')")
-    refs = references.load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse_trials(data, str(path), set(refs)), TrialDataError,
-                              depends_on=refs)
+    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, TrialDataError, "Trials")
+
+
+def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
+    """The trials a directive shows, in data order: `[[trial-table:ARG]]` one design (TABLE_ARGS),
+    `[[trial-summary:randomised]]` the randomised ones, otherwise all. The renderer and the citation
+    scan (medref.cited) both use this."""
+    if name == "trial-table" and arg:
+        return [t for t in trials.values() if t.design == TABLE_ARGS.get(arg)]
+    if name == "trial-summary" and arg == "randomised":
+        return [t for t in trials.values() if t.design in RANDOMISED]
+    return list(trials.values())
+
+
+def keys_for(trials: dict[str, Trial], name: str, arg: str = "") -> list[str]:
+    """Reference keys a trial directive cites: its trials' sources, and the chart's threshold source."""
+    keys = [t.source for t in select(trials, name, arg)]
+    return keys + ([THRESHOLD_SOURCE] if name == "trial-chart" else [])

@@ -46,7 +46,7 @@ _PRINTED: set[Path] = set()
 def site_dir(site_builds, engine, browser) -> Path:
     """The built site for this engine, with its handout PDFs printed as `make handouts` prints them
     (so their links are checked like any other); fails with the engine's output if the build failed."""
-    from medref import handouts
+    from medref import printing
 
     proc, out = site_builds(engine)
     if proc.returncode != 0:
@@ -54,7 +54,7 @@ def site_dir(site_builds, engine, browser) -> Path:
     if out not in _PRINTED:
         _PRINTED.add(out)
         # Page-count problems are reported by tests/site/test_print.py; here the PDFs only need to exist.
-        handouts.print_handouts(out, browser)
+        printing.print_handouts(out, browser)
     return out
 
 

@@ -3,17 +3,16 @@ loopback, find a Chromium. Checks of the built site work the same whichever engi
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import re
-import shutil
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
+
+# One local server and one Chromium finder, shared with `make handouts` (medref/printing.py).
+from medref.pages import source_for
+from medref.printing import CHROMIUM_FLAGS, CHROMIUM_NAMES, find_chromium, serve  # noqa: F401
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("mkdocs", "zensical")
@@ -77,57 +76,15 @@ def page_url(site_dir: Path, page: Path) -> str:
     return "/" + rel
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep pytest output readable
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a folder on 127.0.0.1 on a free port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome")
-CHROMIUM_FLAGS = [
-    "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-quic",
-]
-
-
-def find_chromium() -> str | None:
-    """CHROME_PATH if set, else the usual names on PATH (Debian's chromium, GitHub's Chrome)."""
-    explicit = os.environ.get("CHROME_PATH")
-    if explicit:
-        return explicit
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 DEFAULT_SITE_URL = "http://127.0.0.1:8000/"  # mkdocs.yml's fallback when SITE_URL is not set
 
 
 def source_hint(url_path: str, docs_dir: Path = ROOT / "docs") -> str:
     """The Markdown file a page URL was built from ("docs/treatment/risks.md"), so a failure
     message tells a writer which file to open; a note instead if there is none."""
-    stem = url_path.strip("/")
-    if stem.endswith(".html"):
-        stem = stem[: -len(".html")]
-    candidates = [docs_dir / f"{stem}.md", docs_dir / stem / "index.md"] if stem else [docs_dir / "index.md"]
-    for candidate in candidates:
-        if candidate.is_file():
-            return candidate.relative_to(docs_dir.parent).as_posix()
+    source = source_for(url_path, docs_dir)
+    if source is not None:
+        return source.relative_to(docs_dir.parent).as_posix()
     return "made by the theme or a template, not a Markdown page"
 
 

@@ -12,13 +12,10 @@ definitions) are listed and commented in medref/urgent_check.py.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from medref import urgent_check
 from medref.urgent import load_urgent_care
 from tests import sitetools
 
-FIXTURE = Path(__file__).parent / "fixtures" / "urgent" / "handwritten.html"
 DATA = sitetools.ROOT / "data"
 
 
@@ -60,18 +57,3 @@ def test_the_full_list_page_shows_every_sign(site_dir):
     missing = [s.id for s in load_urgent_care(DATA).signs if f"data-sign={s.id}" not in text
                and f'data-sign="{s.id}"' not in text]
     assert not missing, f"urgent-help/ does not show sign(s) {missing}; it must render [[urgent-care]]"
-
-
-def test_the_check_catches_hand_written_advice_and_broken_short_forms():
-    html = FIXTURE.read_text(encoding="utf-8")
-    assert urgent_check.handwritten_advice(html) == [
-        "If your legs go numb, call 999 straight away.",
-        "Contact the team the same day if you have a fever.",
-    ]
-    problems = urgent_check.block_problems(html, {"breathless", "leg-weakness", "saddle-numbness",
-                                                  "bladder-bowel"}, "/treatment/risks/")
-    assert problems == [
-        "the site notice does not link to the full list (urgent-help/)",
-        "the [[urgent-care:999]] block does not link to the full list (urgent-help/)",
-        "the [[urgent-care:999]] block leaves out 999 sign(s): bladder-bowel, saddle-numbness",
-    ]

@@ -149,8 +149,8 @@ def review_date_gaps(data: dict) -> list[str]:
     if not any(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*" for c in crons):
         gaps.append("no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")")
     steps = [step for job in data.get("jobs", {}).values() for step in job.get("steps", [])]
-    if not any("medref.front_matter" in step.get("run", "") for step in steps):
-        gaps.append("no step runs 'python -m medref.front_matter docs'")
+    if not any("medref front-matter" in step.get("run", "") for step in steps):
+        gaps.append("no step runs 'python -m medref front-matter docs'")
     checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@")]
     if not any(step.get("with", {}).get("ref") == "main" for step in checkouts):
         gaps.append("does not check out main ('with: ref: main')")
@@ -165,4 +165,4 @@ def test_review_dates_are_checked_weekly_on_main_without_a_push():
 def test_review_date_check_reports_a_push_only_workflow():
     gaps = review_date_gaps(load(GITHUB / "workflows" / "ci.yml"))
     assert "no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")" in gaps
-    assert "no step runs 'python -m medref.front_matter docs'" in gaps
+    assert "no step runs 'python -m medref front-matter docs'" in gaps

@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from medref.citations import keys_cited_in_text, parse_keys
+from medref.cited import keys_cited_in_text
 from medref.directives import MedrefBuildError
+from medref.extension import medref_of
 from medref.risks import load_risks
 from tests.unit.fixtures.evidence import DATA, render
 
@@ -47,7 +48,7 @@ def test_sources_fold_on_public_pages_only(tmp_path):
 def test_numbered_by_first_use_and_reused(tmp_path):
     md, html = render(tmp_path, "One [@guide-one]. Two [@trial-one; @guide-one]. Three [@trial-one].\n")
     assert numbers(html) == [("guide-one", "1"), ("guide-one", "1"), ("trial-one", "2"), ("trial-one", "2")]
-    assert md.medref_cited == ["guide-one", "trial-one"]
+    assert medref_of(md).cited == ["guide-one", "trial-one"]
     assert '<sup class="medref-cite">' in html and "data-medref-keys" not in html
 
 
@@ -65,14 +66,14 @@ def test_sources_section_at_the_foot(tmp_path):
 
 def test_no_citations_no_sources(tmp_path):
     md, html = render(tmp_path, "Nothing cited here.\n")
-    assert 'id="sources"' not in html and md.medref_cited == []
+    assert 'id="sources"' not in html and medref_of(md).cited == []
 
 
 def test_state_resets_between_pages(tmp_path):
     md, _ = render(tmp_path, "Cited [@trial-one].\n")
     md.reset()
     md.convert("Nothing here.\n")
-    assert md.medref_cited == []
+    assert medref_of(md).cited == []
 
 
 def test_works_in_admonition_details_list_and_table(tmp_path):
@@ -81,7 +82,7 @@ def test_works_in_admonition_details_list_and_table(tmp_path):
             "- In a list [@review-one]\n- plain\n\n"
             "| What | Source |\n| --- | --- |\n| row | [@series-one] |\n")
     md, html = render(tmp_path, body)
-    assert md.medref_cited == ["trial-one", "guide-one", "review-one", "series-one"]
+    assert medref_of(md).cited == ["trial-one", "guide-one", "review-one", "series-one"]
     assert len(numbers(html)) == 4
     assert "[@" not in html
 
@@ -90,7 +91,7 @@ def test_code_is_left_alone(tmp_path):
     body = "Inline `[@nosuchkey]` code.\n\n```markdown\nFenced [@another-missing-key]\n```\n\n    indented [@x]\n"
     md, html = render(tmp_path, body)
     assert "[@nosuchkey]" in html and "[@another-missing-key]" in html and "[@x]" in html
-    assert md.medref_cited == []
+    assert medref_of(md).cited == []
 
 
 def test_unknown_key_names_file_line_and_key(tmp_path):
@@ -121,7 +122,7 @@ def test_references_directive_groups_everything(tmp_path):
                         ("complications", "Complication studies")]
     for key in ("trial-one", "guide-one", "review-one", "series-one"):
         assert f'<li id="ref-{key}">' in html
-    assert md.medref_cited == []  # listing is not citing
+    assert medref_of(md).cited == []  # listing is not citing
 
 
 def test_references_directive_inside_code_is_untouched(tmp_path):
@@ -138,16 +139,3 @@ def test_citation_may_wrap_onto_the_next_line(tmp_path):
 def test_number_sits_against_its_word(tmp_path):
     md, html = render(tmp_path, "Leaks caused no harm [@guide-one]. Two *words* [@trial-one].\n")
     assert 'harm<sup class="medref-cite">' in html and "</em><sup" in html
-
-
-def test_parse_keys():
-    assert parse_keys("a; @b-2") == ["a", "b-2"]
-    assert parse_keys("a, @b") is None
-    assert parse_keys("") is None
-
-
-def test_keys_cited_in_text_skips_code_and_follows_risk_directives():
-    risks = load_risks(DATA)
-    text = ("A [@trial-one].\n`[@guide-one]`\n```\n[@review-one]\n```\n[[sentence:single]]\n")
-    assert keys_cited_in_text(text, risks) == ["trial-one", "series-one"]
-    assert set(keys_cited_in_text("[[risk-table:kyphoplasty]]\n", risks)) == {"series-one", "review-one", "guide-one"}

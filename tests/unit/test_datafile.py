@@ -37,3 +37,11 @@ def test_yaml_error_names_the_file_and_the_fix(tmp_path):
     path.write_text("- key: value: more\n", encoding="utf-8")
     with pytest.raises(BadData, match=r"(?s)broken\.yml: not valid YAML .*quote values that contain ': '"):
         datafile.load_yaml(path, list, BadData)
+
+
+def test_unknown_fields_names_each_typo_and_the_allowed_fields():
+    from medref.datafile import unknown_fields
+
+    assert unknown_fields("f.yml: entry 1", {"id": 1, "labels": 2}, ("id", "label")) == [
+        "f.yml: entry 1: unknown field 'labels'; use only id, label"]
+    assert unknown_fields("f.yml: entry 1", {"id": 1}, ("id",)) == []

@@ -176,15 +176,13 @@ def convert(tmp_path, monkeypatch):
     (docs / "treatment" / "risks.md").write_text(PAGE_TEXT, encoding="utf-8")
 
     def run(cited=()):
-        md = markdown.Markdown(extensions=[
-            "toc", "attr_list",
-            MedrefExtension(docs_dir=str(docs), data_dir=str(tmp_path), site_url=SITE.url,
-                            repo_url=SITE.repo_url, site_name=SITE.name),
-        ])
+        ext = MedrefExtension(docs_dir=str(docs), data_dir=str(tmp_path), site_url=SITE.url,
+                              repo_url=SITE.repo_url, site_name=SITE.name)
+        md = markdown.Markdown(extensions=["toc", "attr_list", ext])
 
         class Cite(markdown.preprocessors.Preprocessor):  # stands in for the citation processor
             def run(self, lines):
-                self.md.medref_cited = list(cited)
+                ext.cited = list(cited)
                 return lines
 
         md.preprocessors.register(Cite(md), "fake-cite", 5)

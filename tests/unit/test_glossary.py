@@ -35,7 +35,7 @@ def test_committed_abbreviations_match_glossary():
     expected = abbreviations_text(load_glossary(data))
     actual = (ROOT / "includes" / "abbreviations.md").read_text(encoding="utf-8")
     assert actual == expected, ("includes/abbreviations.md is out of date with data/glossary.yml; "
-                                "run `python -m medref.glossary` and commit the result")
+                                "run `python -m medref glossary` and commit the result")
 
 
 def load_bad(tmp_path, text):

@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[2]
 BUILD_LOCKS = ("requirements.txt", "requirements-zensical.txt")
 # Imports that no build runs: `make handouts` prints the PDFs after the build, from the venv that
 # `make test` fills (Playwright, pypdf), with the browser the tests already use.
-NOT_BUILD = {("medref/handouts.py", "playwright"), ("medref/handouts.py", "pypdf"), ("medref/handouts.py", "tests")}
+NOT_BUILD = {("medref/cli.py", "playwright"), ("medref/printing.py", "pypdf")}
 
 
 def imported_top_modules(package_dir: Path) -> dict[str, str]:

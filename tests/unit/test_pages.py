@@ -80,3 +80,20 @@ def test_fallback_index_finds_a_page_by_body(docs):
 @pytest.mark.parametrize("rel, url", [("index.md", ""), ("a/b.md", "a/b/"), ("a/index.md", "a/")])
 def test_url_for(rel, url):
     assert url_for(rel) == url
+
+
+def test_source_and_built_file_map_both_ways(docs, tmp_path):
+    from medref.pages import html_for, source_for
+
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    for url in ("/treatment/risks/", "treatment/risks/index.html", "treatment/risks.html"):
+        assert source_for(url, docs) == docs / "treatment" / "risks.md", url
+    assert source_for("/", docs) == docs / "index.md" and source_for("index.html", docs) == docs / "index.md"
+    assert source_for("/search/", docs) is None
+    site = tmp_path / "site"
+    (site / "treatment" / "risks").mkdir(parents=True)
+    (site / "treatment" / "risks" / "index.html").write_text("", encoding="utf-8")
+    (site / "treatment" / "twin.html").write_text("", encoding="utf-8")
+    assert html_for("treatment/risks.md", site) == site / "treatment" / "risks" / "index.html"
+    assert html_for("treatment/twin.md", site) == site / "treatment" / "twin.html"
+    assert html_for("treatment/none.md", site) is None

@@ -57,7 +57,7 @@ def test_committed_files_are_up_to_date():
              and p.relative_to(DOWNLOADS) not in expected]
     assert not stale and not extra, (
         f"docs/downloads is out of date (stale: {stale[:5]}, extra: {extra[:5]}); run "
-        "`PYTHONPATH=. .venv/bin/python -m medref.reference_export` and commit the result")
+        "`.venv/bin/python -m medref reference-export` and commit the result")
 
 
 @pytest.mark.parametrize("suffix, check", [(".ris", ris_problems), (".bib", bibtex_problems)])

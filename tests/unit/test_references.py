@@ -140,7 +140,7 @@ def test_uncited_cli_reports_uncited_keys(tmp_path):
     docs.mkdir()
     (docs / "a.md").write_text("Cites [@trial-one; @guide-one].\n\n`[@review-one]` is code.\n\n"
                                "[[sentence:single]]\n", encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "medref.references", "--uncited", str(docs), "--data", str(DATA)],
+    proc = subprocess.run([sys.executable, "-m", "medref", "references", "--uncited", str(docs), "--data", str(DATA)],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 1
     assert proc.stdout.split() == ["review-one"]   # series-one is cited through [[sentence:single]]
@@ -149,7 +149,7 @@ def test_uncited_cli_reports_uncited_keys(tmp_path):
 
 def test_every_reference_is_cited():
     """Strict: a reference no page cites is either missing from a page or should be removed."""
-    proc = subprocess.run([sys.executable, "-m", "medref.references", "--uncited", "docs"],
+    proc = subprocess.run([sys.executable, "-m", "medref", "references", "--uncited", "docs"],
                           capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, (
         f"data/references.yml has references no page cites: {proc.stdout.split()}; "

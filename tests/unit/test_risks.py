@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from medref.directives import MedrefBuildError
+from medref.extension import medref_of
 from medref.risk_render import figure_text, risk_figure_text
 from medref.risks import RiskDataError, load_risks
 from tests.unit.fixtures.evidence import DATA, render, write_data
@@ -133,53 +134,6 @@ def test_real_data_key_figures():
 
 
 # ---- rendering ----------------------------------------------------------------------------------------
-
-def test_figure_text_forms():
-    risks = load_risks(DATA)
-    assert figure_text(risks["single"].figures[0]) == "4 of 3,175 (0.13%)"
-    # A reported rate on another denominator is never shown as "24 of 61 (44%)" (24/61 is 39%).
-    assert figure_text(risks["compared"].arms[0]) == "Vertebroplasty: 24 (44%) as reported; 61 randomised"
-    assert figure_text(risks["compared"].arms[1]) == "Placebo procedure: 12 (21%) as reported; 59 in the group"
-    assert figure_text(risks["kp-only"].figures[0]) == "18 of about 40,000–60,000 (0.03%–0.045%)"
-
-
-def test_sentence_directive(tmp_path):
-    md, html = render(tmp_path, "Intro.\n\n[[sentence:ranged]]\n")
-    sentence = re.search(r'<p class="medref-sentence"[^>]*>(.*?)</p>', html).group(1)
-    assert sentence.startswith("About 3 to 5 in every 1,000 people get an infection<sup")
-    assert sentence.endswith("</sup>.")
-    assert "%" not in sentence
-    assert md.medref_cited == ["series-one", "review-one"]
-
-
-def test_sentence_directive_in_a_list_and_after_text(tmp_path):
-    md, html = render(tmp_path, "- [[sentence:single]]\n\nSome text\n[[sentence:compared]]\n")
-    assert html.count('class="medref-sentence"') == 2
-    assert "<p>Some text</p>" in html
-
-
-def test_unknown_figure_id_names_file_and_line(tmp_path):
-    with pytest.raises(MedrefBuildError) as info:
-        render(tmp_path, "# T\n\n[[sentence:infektion]]\n", rel="treatment/risks.md")
-    message = str(info.value)
-    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion'")
-    assert "add it to" in message and "risks.yml or use one of: single, ranged" in message
-
-
-def test_risk_table_all_and_filtered(tmp_path):
-    md, html = render(tmp_path, "[[risk-table]]\n")
-    assert html.count("<tr id=\"figure-") == 4
-    assert "<th>How measured</th>" in html and "<td>4 of 3,175 (0.13%)</td>" in html
-    md, html = render(tmp_path, "[[risk-table:kyphoplasty]]\n")
-    rows = re.findall(r'<tr id="figure-([a-z-]+)"', html)
-    assert rows == ["ranged", "kp-only"]      # both + kyphoplasty only
-    md, html = render(tmp_path, "[[risk-table:benefit]]\n")
-    assert re.findall(r'<tr id="figure-([a-z-]+)"', html) == ["compared"]
-
-
-def test_risk_table_bad_filter(tmp_path):
-    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: \[\[risk-table:stent\]\] filters by procedure"):
-        render(tmp_path, "[[risk-table:stent]]\n")
 
 
 def test_array_size_and_tone_are_checked(tmp_path):

@@ -1,0 +1,142 @@
+"""`python -m medref COMMAND`: one subcommand per chore (the library modules are never run as scripts).
+
+    front-matter [DOCS]                 check every page's front matter and review dates (make build)
+    references [--uncited DOCS] [--data DATA]
+                                        check data/references.yml; with --uncited, list keys no page cites
+    glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
+    reference-export                    write the RIS and BibTeX files in docs/downloads/
+    reading-level [SITE] [DOCS]         reading level of every built page
+    handouts SITE [--zip OFFLINE_ZIP]   print the handouts to A4 PDF (make handouts)
+
+Each returns 0 when all is well; problems go to stderr, naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from medref import front_matter, glossary, reading_level, reference_export, references
+from medref.cited import keys_cited_in_docs
+
+
+def cmd_front_matter(args) -> int:
+    problems = front_matter.check_docs(args.docs)
+    for line in problems:
+        print(f"front matter: {line}", file=sys.stderr)
+    if problems:
+        print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_references(args) -> int:
+    try:
+        refs = references.load_references(args.data)
+    except references.ReferenceDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not args.uncited:
+        print(f"{len(refs)} references, all valid")
+        return 0
+    cited = keys_cited_in_docs(args.uncited, args.data)
+    uncited = [key for key in refs if key not in cited]
+    for key in uncited:
+        print(key)
+    if uncited:
+        print(f"{len(uncited)} reference(s) in {Path(args.data) / references.FILENAME} are cited by no page in "
+              f"{args.uncited}; cite them or remove them", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_glossary(args) -> int:
+    try:
+        terms = glossary.load_glossary(args.data)
+    except glossary.GlossaryDataError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if not terms:
+        print(f"{args.data / glossary.FILENAME}: no terms found; nothing written", file=sys.stderr)
+        return 1
+    args.out.write_text(glossary.abbreviations_text(terms), encoding="utf-8")
+    print(f"wrote {args.out} ({sum(1 for t in terms if t.abbr)} abbreviations from {len(terms)} terms)")
+    return 0
+
+
+def cmd_reference_export(args) -> int:
+    out = args.docs / "downloads"
+    files = reference_export.expected_files(args.docs, args.data)
+    for old in out.rglob("*"):
+        if old.is_file() and old.suffix in (".ris", ".bib") and old.relative_to(out) not in files:
+            old.unlink()
+    for rel, text in files.items():
+        (out / rel).parent.mkdir(parents=True, exist_ok=True)
+        (out / rel).write_text(text, encoding="utf-8")
+    print(f"wrote {len(files)} files in {out} (RIS and BibTeX: all references, and each page's sources)")
+    return 0
+
+
+def cmd_reading_level(args) -> int:
+    print(reading_level.format_table(reading_level.site_table(args.site, args.docs)))
+    return 0
+
+
+def cmd_handouts(args) -> int:
+    from playwright.sync_api import sync_playwright  # a test tool: only this chore needs it
+
+    from medref import printing
+
+    executable = printing.find_chromium()
+    if not executable:
+        print("No Chromium found: install 'chromium' or set CHROME_PATH", file=sys.stderr)
+        return 1
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=printing.CHROMIUM_FLAGS)
+        try:
+            problems = printing.print_handouts(args.site, browser)
+            if args.zip:
+                problems += printing.add_to_zip(args.zip, browser)
+        finally:
+            browser.close()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print(f"printed {len(printing.HANDOUTS)} handouts to PDF in {args.site}"
+              + (f" and {args.zip}" if args.zip else ""))
+    return 1 if problems else 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="python -m medref", description="medref's chores, one per command")
+    sub = top.add_subparsers(dest="command", required=True)
+    cmd = sub.add_parser("front-matter", help="check front matter and review dates")
+    cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
+    cmd.set_defaults(run=cmd_front_matter)
+    cmd = sub.add_parser("references", help="check data/references.yml; --uncited lists keys no page cites")
+    cmd.add_argument("--uncited", metavar="DOCS", type=Path, help="list references no page in DOCS cites")
+    cmd.add_argument("--data", default="data", help="folder holding references.yml (default: data)")
+    cmd.set_defaults(run=cmd_references)
+    cmd = sub.add_parser("glossary", help="write includes/abbreviations.md from data/glossary.yml")
+    cmd.add_argument("data", nargs="?", type=Path, default=Path("data"))
+    cmd.add_argument("out", nargs="?", type=Path, default=glossary.ABBREVIATIONS)
+    cmd.set_defaults(run=cmd_glossary)
+    cmd = sub.add_parser("reference-export", help="write the RIS and BibTeX files in docs/downloads/")
+    cmd.add_argument("--docs", type=Path, default=Path("docs"))
+    cmd.add_argument("--data", type=Path, default=Path("data"))
+    cmd.set_defaults(run=cmd_reference_export)
+    cmd = sub.add_parser("reading-level", help="reading level of every built page")
+    cmd.add_argument("site", nargs="?", type=Path, default=Path("site"))
+    cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
+    cmd.set_defaults(run=cmd_reading_level)
+    cmd = sub.add_parser("handouts", help="print the handouts to A4 PDF (after make build)")
+    cmd.add_argument("site", type=Path, help="a built site folder (site/)")
+    cmd.add_argument("--zip", type=Path, help="the offline zip to add the PDFs to")
+    cmd.set_defaults(run=cmd_handouts)
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,46 @@
+"""medref.cli: `python -m medref COMMAND`, one subcommand per chore; each fails with a message and a
+non-zero status."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from medref import cli
+from tests import sitetools
+from tests.unit.test_front_matter import write_page
+
+
+def test_front_matter_exits_non_zero_and_says_the_build_stops(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    write_page(docs, "old.md", last_reviewed="2020-01-01", next_review="2021-01-01")
+    assert cli.main(["front-matter", str(docs)]) == 1
+    err = capsys.readouterr().err
+    assert "old.md: review overdue since 2021-01-01" in err and "the build stops here" in err
+
+
+def test_front_matter_passes_on_good_pages(tmp_path):
+    docs = tmp_path / "docs"
+    write_page(docs, "fine.md", last_reviewed="2026-11-01", next_review="2099-11-01")
+    assert cli.main(["front-matter", str(docs)]) == 0
+
+
+def test_every_chore_is_a_subcommand():
+    commands = cli.parser()._subparsers._group_actions[0].choices
+    assert set(commands) == {"front-matter", "references", "glossary", "reference-export", "reading-level",
+                             "handouts"}
+
+
+def test_an_unknown_command_fails():
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["no-such-chore"])
+    assert exc.value.code == 2
+
+
+def test_runs_as_python_dash_m_medref():
+    proc = subprocess.run([sys.executable, "-m", "medref", "references"], capture_output=True, text=True,
+                          cwd=sitetools.ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "references, all valid" in proc.stdout
