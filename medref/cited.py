@@ -59,6 +59,11 @@ def _add(keys: list[str], more) -> None:
 def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
     """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
     keys: list[str] = []
+    if trials is not None:  # [[trial-fact:...]] cites as the preprocessor writes it
+        try:
+            text = trial_data.expand_facts(text, trials)
+        except KeyError:
+            pass  # the build reports an unknown fact, naming the page
     lines = list(_prose_lines(text))
     for match in re.finditer(CITE_RE, "\n".join(lines)):  # joined: a citation may wrap a line
         _add(keys, parse_keys(match.group(1)) or [])

@@ -18,12 +18,13 @@ from medref.glossary import GlossaryDirective
 from medref.handouts import PdfLinkDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.risk_render import RiskDirective
-from medref.trial_render import TrialDirective
+from medref.trial_render import TrialDirective, TrialFacts
 from medref.urgent_render import UrgentCareDirective
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.
 PRIORITY_IDENTIFY = 40           # preprocessor: before pymdownx.snippets (32) appends the glossary
+PRIORITY_TRIAL_FACTS = 39        # preprocessor: after identify (errors name the page), before any parsing
 PRIORITY_REFERENCES = 75         # block processors: before paragraphs, so a directive line is ours
 PRIORITY_RISKS = 74
 PRIORITY_GLOSSARY = 73
@@ -74,6 +75,7 @@ class MedrefExtension(Extension):
         | registry        | name                  | priority | processor                                   |
         | --------------- | --------------------- | -------- | ------------------------------------------- |
         | preprocessors   | medref-identify       | 40       | IdentifyPage: the page, state cleared        |
+        | preprocessors   | medref-trial-facts    | 39       | `[[trial-fact:T.F]]` -> words + `[@key]` (trial_render.py) |
         | blockprocessors | medref-references     | 75       | `[[references]]` (citations.py)              |
         | blockprocessors | medref-risks          | 74       | `[[sentence]]`, `[[icon-array]]`, `[[risk-table]]` (risk_render.py) |
         | blockprocessors | medref-glossary       | 73       | `[[glossary]]` (glossary.py)                 |
@@ -93,6 +95,7 @@ class MedrefExtension(Extension):
         md.registerExtension(self)
         docs_dir = self.getConfig("docs_dir")
         md.preprocessors.register(IdentifyPage(self, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
+        md.preprocessors.register(TrialFacts(self), "medref-trial-facts", PRIORITY_TRIAL_FACTS)
         blocks = md.parser.blockprocessors
         blocks.register(ReferencesDirective(self), "medref-references", PRIORITY_REFERENCES)
         blocks.register(RiskDirective(self), "medref-risks", PRIORITY_RISKS)

@@ -18,12 +18,14 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
+from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
 from medref import references
 from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.trial_chart import chart_svg, number
-from medref.trials import FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, load_trials, select
+from medref.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
+                           load_trials, select)
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
 NO_FUNDING = "Not confirmed in our sources"
@@ -75,6 +77,25 @@ def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
     return ("Chart of the difference in pain between groups, in points on a 0 to 10 scale, with 95% intervals. "
             + " ".join(parts) + f" A line marks no difference; a shaded band marks differences smaller than "
             f"{number(THRESHOLD)} points either way.")
+
+
+class TrialFacts(Preprocessor):
+    """`[[trial-fact:TRIAL.FACT]]` anywhere in a line (a sentence, a table cell) becomes the fact's
+    plain words and its citation, before any other parsing, so the number comes from data/trials.yml."""
+
+    def __init__(self, ext):
+        super().__init__(ext.md)
+        self.ext = ext
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        match = FACT_RE.search(text)
+        if not match:
+            return lines
+        try:
+            return expand_facts(text, load_trials(self.ext.getConfig("data_dir"))).split("\n")
+        except KeyError as exc:
+            raise MedrefBuildError(f"{where(self.ext.page, match.group(0))}: {exc.args[0]}") from None
 
 
 class TrialDirective(DirectiveProcessor):

@@ -23,10 +23,13 @@ ID_RE = re.compile(r"^[a-z0-9-]+$")
 DESIGNS = ("sham-controlled", "open", "observational", "systematic review")
 NEEDS_ARMS = ("sham-controlled", "open")  # randomised trials: the size of each arm is required
 FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "population", "arms",
-          "enrolled", "primary_outcome", "result", "effect", "off_chart", "summary", "note")
+          "enrolled", "primary_outcome", "result", "effect", "off_chart", "summary", "facts", "note")
 TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome", "result", "summary")
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
+FACT_FIELDS = ("id", "text", "source", "note")
+# `[[trial-fact:TRIAL.FACT]]` inside a sentence or a table cell: the fact's plain words and its citation.
+FACT_RE = re.compile(r"\[\[trial-fact:([a-z0-9-]+)\.([a-z0-9-]+)\]\]")
 # The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
 # 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
 # the caption says it is used as a guide to the size of a difference between groups.
@@ -59,6 +62,14 @@ class Effect:
 
 
 @dataclasses.dataclass(frozen=True)
+class Fact:
+    """One finding in plain words, for a sentence or a table cell (the decision aid)."""
+    id: str
+    text: str
+    source: str   # the report it comes from: the trial's own unless the fact names another
+
+
+@dataclasses.dataclass(frozen=True)
 class Trial:
     id: str
     name: str
@@ -75,6 +86,7 @@ class Trial:
     enrolled: int | None = None
     effect: Effect | None = None
     off_chart: str = ""
+    facts: tuple[Fact, ...] = ()
 
     @property
     def label(self) -> str:
@@ -180,6 +192,7 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
         problems.append(f"{where}: 'enrolled' {enrolled!r} must be a whole number above 0")
     if arms is None and enrolled is None and design != "systematic review":
         problems.append(f"{where}: give 'arms' or 'enrolled' so the tables can show the trial's size")
+    problems += _facts_problems(where, entry.get("facts"), known)
     effect, off_chart = entry.get("effect"), entry.get("off_chart")
     if effect is not None:
         problems += _effect_problems(where, effect)
@@ -189,6 +202,46 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
         problems.append(f"{where}: no 'effect', so say why it is not on the chart in 'off_chart' "
                         "(e.g. its primary outcome is not pain)")
     return problems
+
+
+def _facts_problems(where: str, facts, known: set[str]) -> list[str]:
+    if facts is None:
+        return []
+    if not isinstance(facts, list):
+        return [f"{where}: 'facts' must be a list of {{id, text, source}}"]
+    problems, seen = [], set()
+    for number, fact in enumerate(facts, start=1):
+        at = f"{where}, fact {number}"
+        if not isinstance(fact, dict):
+            problems.append(f"{at}: must be a mapping with 'id' and 'text'")
+            continue
+        problems += datafile.unknown_fields(at, fact, FACT_FIELDS)
+        if not isinstance(fact.get("id"), str) or not ID_RE.match(fact["id"]) or fact["id"] in seen:
+            problems.append(f"{at}: 'id' {fact.get('id')!r} must be unique, lower-case letters, digits and hyphens")
+        seen.add(fact.get("id"))
+        if not isinstance(fact.get("text"), str) or not fact["text"].strip():
+            problems.append(f"{at}: missing 'text' (the finding in plain words, with its numbers)")
+        if fact.get("source") is not None and fact["source"] not in known:
+            problems.append(f"{at}: source '{fact['source']}' is not in {references.FILENAME}")
+    return problems
+
+
+def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str) -> str:
+    """'44 in 100 had much less pain ... [@clark2016]' for [[trial-fact:TRIAL.FACT]]; KeyError names
+    what is missing."""
+    trial = trials.get(trial_id)
+    if trial is None:
+        raise KeyError(f"no trial '{trial_id}' in data/{FILENAME}")
+    for fact in trial.facts:
+        if fact.id == fact_id:
+            return f"{fact.text} [@{fact.source}]"
+    raise KeyError(f"trial '{trial_id}' has no fact '{fact_id}' (it has: "
+                   f"{', '.join(f.id for f in trial.facts) or 'none'}); add it under 'facts' in data/{FILENAME}")
+
+
+def expand_facts(text: str, trials: dict[str, "Trial"]) -> str:
+    """Markdown with every [[trial-fact:...]] replaced by the fact and its citation."""
+    return FACT_RE.sub(lambda m: fact_markdown(trials, m.group(1), m.group(2)), text)
 
 
 def _make_trial(entry: dict) -> Trial:
@@ -202,6 +255,8 @@ def _make_trial(entry: dict) -> Trial:
         effect=Effect(time=effect["time"].strip(), estimate=effect["estimate"], low=effect["low"],
                       high=effect["high"], note=str(effect.get("note") or "").strip()) if effect else None,
         off_chart=" ".join(str(entry.get("off_chart") or "").split()),
+        facts=tuple(Fact(id=f["id"], text=" ".join(f["text"].split()), source=f.get("source") or entry["source"])
+                    for f in entry.get("facts") or ()),
     )
 
 

@@ -56,3 +56,10 @@ def test_a_page_cites_through_its_snippets(tmp_path):
     page.write_text('Own [@trial-one].\n\n--8<-- "shared.md"\n', encoding="utf-8")
     assert keys_cited_in_page(page, docs, DATA) == ["trial-one", "guide-one"]
     assert keys_cited_in_docs(docs, DATA) == {"trial-one", "guide-one"}
+
+
+def test_a_trial_fact_cites_its_own_source(tmp_path):
+    from tests.unit.test_trials import FACTS
+
+    trials = load_trials(write_data(tmp_path, trials=ENTRY + FACTS))
+    assert keys_cited_in_text("A cell: [[trial-fact:thing.later]].\n", {}, trials) == ["guide-one"]

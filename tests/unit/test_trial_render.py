@@ -59,3 +59,14 @@ def test_chart_table_has_one_caption_and_it_comes_first(tmp_path):
     _, html = render(tmp_path, "[[trial-chart]]\n", data=data)
     table = re.search(r'<table class="medref-tc-table">(.*?)</table>', html, re.S).group(1)
     assert table.count("<caption>") == 1 and table.lstrip().startswith("<caption>The numbers in the chart</caption>")
+
+
+def test_a_trial_fact_in_a_table_cell_brings_its_words_and_citation(tmp_path):
+    from tests.unit.test_trials import FACTS
+
+    data = write_data(tmp_path, trials=ENTRY + FACTS)
+    md, html = render(tmp_path, "| Option | Pain |\n| --- | --- |\n| A | In one trial, [[trial-fact:thing.later]]. |\n",
+                      data=data)
+    assert "In one trial, 3 in 100 broke again<sup" in html and 'href="#source-guide-one"' in html
+    with pytest.raises(MedrefBuildError, match=r"trial 'thing' has no fact 'gone' \(it has: pain, later\)"):
+        render(tmp_path, "Text [[trial-fact:thing.gone]].\n", data=data)

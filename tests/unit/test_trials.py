@@ -96,3 +96,24 @@ def test_real_trials_load_and_cite_known_references():
                 "evolve", "cochrane-2018"):
         assert key in trials, f"data/trials.yml lost {key}"
     assert all(t.effect or t.off_chart for t in trials.values())
+
+
+FACTS = """  facts:
+    - {id: pain, text: "12 in 100 felt better"}
+    - {id: later, text: "3 in 100 broke again", source: guide-one}
+"""
+
+
+def test_facts_load_with_their_source(tmp_path):
+    trials = load_trials(write_data(tmp_path, trials=ENTRY + FACTS))
+    assert [(f.id, f.source) for f in trials["thing"].facts] == [("pain", "trial-one"), ("later", "guide-one")]
+
+
+@pytest.mark.parametrize("facts, expected", [
+    ('  facts:\n    - {id: pain}\n', "fact 1: missing 'text'"),
+    ('  facts:\n    - {id: pain, text: "x", source: nobody2000}\n', "fact 1: source 'nobody2000' is not in references.yml"),
+    ('  facts:\n    - {id: pain, text: "x"}\n    - {id: pain, text: "y"}\n', "fact 2: 'id' 'pain' must be unique"),
+    ('  facts: {id: pain}\n', "'facts' must be a list"),
+])
+def test_broken_facts_fail_naming_the_entry(tmp_path, facts, expected):
+    assert expected in load_bad(tmp_path, ENTRY + facts)
