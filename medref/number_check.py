@@ -9,7 +9,8 @@ blocks and tables) must not show percentages at all: readers get natural frequen
 from __future__ import annotations
 
 import re
-from html.parser import HTMLParser
+
+from medref.html_walk import FURNITURE_CLASSES, HtmlWalker
 
 RATE = re.compile(
     r"\d[\d,.]*\s?%"                                                      # 44%, 0.13 %
@@ -18,60 +19,40 @@ RATE = re.compile(
 )
 PERCENT = re.compile(r"\d[\d,.]*\s?%")
 BLOCKS = {"p", "li", "tr", "figcaption", "dd", "dt", "summary", "blockquote"}
-# Page furniture and source lists hold dates and counts, not claims.
-SKIP_CLASSES = {"medref-sources", "medref-references", "medref-review", "medref-cite-page", "md-nav",
-                "medref-cite-block", "headerlink", "md-source-file"}
-SKIP_TAGS = {"script", "style", "svg", "code", "pre", "nav", "header", "footer"}
-VOID = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col"}
 
 
-class _Blocks(HTMLParser):
+class _Blocks(HtmlWalker):
     """Collects (text, cited, public) for each innermost block of the article."""
 
+    # Also skipped here: the References page, "Cite this page" and its copy block (dates, counts).
+    SKIP_CLASSES = FURNITURE_CLASSES | {"medref-references", "medref-cite-page", "medref-cite-block"}
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.stack: list[dict] = []
+        super().__init__()
         self.blocks: list[tuple[str, bool, bool]] = []
 
-    def _flags(self):
-        skip = any(f["skip"] for f in self.stack)
-        clinician = any(f["clinician"] for f in self.stack)
-        in_table = any(f["tag"] == "table" for f in self.stack)
-        return skip, clinician, in_table
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        attrs = dict(attrs)
-        classes = set((attrs.get("class") or "").split())
+    def skips(self, tag, attrs, classes):
         # aria-hidden text (an icon array's panel labels) repeats a caption that carries the citation.
-        hidden = attrs.get("aria-hidden") == "true"
-        frame = {"tag": tag, "skip": hidden or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES),
-                 "clinician": "clinician" in classes, "text": [], "cited": False}
-        if tag == "sup" and "medref-cite" in classes:
-            for f in self.stack:
-                if f["tag"] in BLOCKS:
-                    f["cited"] = True
-        self.stack.append(frame)
+        return attrs.get("aria-hidden") == "true" or super().skips(tag, attrs, classes)
 
-    def handle_endtag(self, tag):
-        if tag in VOID:
-            return
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i]["tag"] == tag:
-                frame = self.stack[i]
-                del self.stack[i:]
-                skip, clinician, in_table = self._flags()
-                if tag in BLOCKS and not (skip or frame["skip"]):
-                    text = " ".join("".join(frame["text"]).split())
-                    self.blocks.append((text, frame["cited"], not (clinician or frame["clinician"] or in_table)))
-                return
+    def opened(self, element, attrs):
+        if element.tag == "sup" and "medref-cite" in element.classes:
+            for block in self.stack:
+                if block.tag in BLOCKS:
+                    block.cited = True
 
-    def handle_data(self, data):
+    def closed(self, element, skipped):
+        if element.tag in BLOCKS and not skipped:
+            clinician = "clinician" in element.classes or any("clinician" in e.classes for e in self.stack)
+            in_table = any(e.tag == "table" for e in self.stack)
+            text = " ".join("".join(element.text).split())
+            self.blocks.append((text, element.cited, not (clinician or in_table)))
+
+    def text(self, data):
         # Text belongs to every open block (a list item contains its paragraph's text too).
-        for f in self.stack:
-            if f["tag"] in BLOCKS:
-                f["text"].append(data)
+        for block in self.stack:
+            if block.tag in BLOCKS:
+                block.text.append(data)
 
 
 def unsourced_numbers(article_html: str) -> list[str]:

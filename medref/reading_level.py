@@ -10,22 +10,20 @@ from __future__ import annotations
 
 import functools
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from medref.front_matter import read_front_matter
+from medref.html_walk import FURNITURE_CLASSES, NOT_PROSE_TAGS, HtmlWalker
 from medref.pages import source_for
 
-# HTML elements whose text is not public prose.
-SKIP_TAGS = {"script", "style", "svg", "pre", "code", "table", "nav", "header", "footer", "form", "button"}
-# Classes that mark content the check skips: clinician blocks, source lists, page furniture.
-SKIP_CLASSES = {
-    "clinician", "headerlink", "md-source-file", "footnote", "medref-sources", "medref-review",
-    "medref-cite", "medref-reading-level", "medref-icon-array", "medref-risk-table", "md-nav",
+# Also skipped for the reading level: tables, forms and buttons (not sentences), clinician blocks,
+# footnotes, citation numbers, the reading-level note and the risk pictures and table.
+SKIP_TAGS = NOT_PROSE_TAGS | {"table", "form", "button"}
+SKIP_CLASSES = FURNITURE_CLASSES | {
+    "clinician", "footnote", "medref-cite", "medref-reading-level", "medref-icon-array", "medref-risk-table",
 }
 # Blocks that end a thought: a heading or list item without a full stop still ends a sentence.
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "figcaption", "blockquote", "div"}
-VOID_TAGS = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "area", "col", "embed"}
 
 
 class _FirstPronunciations(dict):
@@ -67,37 +65,20 @@ def _textstat():
     return textstat
 
 
-class _ProseExtractor(HTMLParser):
+class _ProseExtractor(HtmlWalker):
+    SKIP_TAGS = SKIP_TAGS
+    SKIP_CLASSES = SKIP_CLASSES
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
+        super().__init__()
         self.parts: list[str] = []
-        self.stack: list[tuple[str, bool]] = []  # (tag, skipping)
-        self.in_article = 0
 
-    def _skipping(self) -> bool:
-        return bool(self.stack) and self.stack[-1][1]
+    def closed(self, element, skipped):
+        if element.tag in BLOCK_TAGS and not skipped:
+            self._end_sentence()
 
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID_TAGS:
-            return
-        classes = set((dict(attrs).get("class") or "").split())
-        skip = self._skipping() or tag in SKIP_TAGS or bool(classes & SKIP_CLASSES)
-        self.stack.append((tag, skip))
-
-    def handle_endtag(self, tag):
-        if tag in VOID_TAGS:
-            return
-        # Pop to the matching tag (tolerates unclosed <p> and <li>).
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i][0] == tag:
-                skipping = self.stack[i][1]
-                del self.stack[i:]
-                if tag in BLOCK_TAGS and not skipping:
-                    self._end_sentence()
-                return
-
-    def handle_data(self, data):
-        if not self._skipping():
+    def text(self, data):
+        if not self.skipping():
             self.parts.append(data)
 
     def _end_sentence(self):
