@@ -84,9 +84,9 @@ offline: $(BIN)/.site-installed
 	@echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
 
 # The handouts as A4 PDFs beside their pages (after `make build`; and in the offline zip if built),
-# printed with Chromium as the tests print: medref/handouts.py.
+# printed with Chromium as the tests print (Playwright and pypdf: test tools, so not in medref).
 handouts: $(BIN)/.test-installed
-	$(BIN)/python -m medref handouts site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
+	$(BIN)/python scripts/print_handouts.py site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
 # MkDocs build served with gzip on loopback, interleaved with a default Material site built from the

@@ -6,7 +6,9 @@
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
     reference-export                    write the RIS and BibTeX files in docs/downloads/
     reading-level [SITE] [DOCS]         reading level of every built page
-    handouts SITE [--zip OFFLINE_ZIP]   print the handouts to A4 PDF (make handouts)
+
+The handouts' PDFs are printed by scripts/print_handouts.py (make handouts): it needs test tools
+that the site's build never installs.
 
 Each returns 0 when all is well; problems go to stderr, naming the file and what to do.
 """
@@ -83,31 +85,6 @@ def cmd_reading_level(args) -> int:
     return 0
 
 
-def cmd_handouts(args) -> int:
-    from playwright.sync_api import sync_playwright  # a test tool: only this chore needs it
-
-    from medref import printing
-
-    executable = printing.find_chromium()
-    if not executable:
-        print("No Chromium found: install 'chromium' or set CHROME_PATH", file=sys.stderr)
-        return 1
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=executable, headless=True, args=printing.CHROMIUM_FLAGS)
-        try:
-            problems = printing.print_handouts(args.site, browser)
-            if args.zip:
-                problems += printing.add_to_zip(args.zip, browser)
-        finally:
-            browser.close()
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    if not problems:
-        print(f"printed {len(printing.HANDOUTS)} handouts to PDF in {args.site}"
-              + (f" and {args.zip}" if args.zip else ""))
-    return 1 if problems else 0
-
-
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m medref", description="medref's chores, one per command")
     sub = top.add_subparsers(dest="command", required=True)
@@ -130,10 +107,6 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("site", nargs="?", type=Path, default=Path("site"))
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
     cmd.set_defaults(run=cmd_reading_level)
-    cmd = sub.add_parser("handouts", help="print the handouts to A4 PDF (after make build)")
-    cmd.add_argument("site", type=Path, help="a built site folder (site/)")
-    cmd.add_argument("--zip", type=Path, help="the offline zip to add the PDFs to")
-    cmd.set_defaults(run=cmd_handouts)
     return top
 
 

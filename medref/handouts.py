@@ -5,7 +5,7 @@ Each PDF is written beside its page's HTML file, so the page's own link (`[[pdf-
 file name) works in every URL style: site/handouts/after-your-procedure/after-your-procedure.pdf with
 directory URLs, build/offline/.../handouts/after-your-procedure.pdf in the offline copy.
 
-    python -m medref handouts SITE_DIR [--zip OFFLINE_ZIP]
+    python scripts/print_handouts.py SITE_DIR [--zip OFFLINE_ZIP]   (make handouts)
 """
 
 from __future__ import annotations

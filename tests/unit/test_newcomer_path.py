@@ -1,6 +1,8 @@
 """The newcomer's path: each lock file holds what its own build imports, and .ci/run walks
 build, offline, serve and the plain `mkdocs build` before the tests, in that order.
 
+Every import in medref counts, including those inside functions: code that needs a test tool
+(printing the handouts to PDF needs Playwright and pypdf) lives outside the package, in scripts/.
 A missing build dependency once hid behind `make test`, which installs all three lock files into
 one venv: `make serve` crashed on every fresh machine while CI stayed green. These checks read the
 files, so they fail in seconds, long before a fresh-venv build would.
@@ -18,9 +20,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_LOCKS = ("requirements.txt", "requirements-zensical.txt")
-# Imports that no build runs: `make handouts` prints the PDFs after the build, from the venv that
-# `make test` fills (Playwright, pypdf), with the browser the tests already use.
-NOT_BUILD = {("medref/cli.py", "playwright"), ("medref/printing.py", "pypdf")}
 
 
 def imported_top_modules(package_dir: Path) -> dict[str, str]:
@@ -34,9 +33,7 @@ def imported_top_modules(package_dir: Path) -> dict[str, str]:
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
                 names = [node.module]
             for name in names:
-                where = path.relative_to(package_dir.parent).as_posix()
-                if (where, name.split(".")[0]) not in NOT_BUILD:
-                    found.setdefault(name.split(".")[0], where)
+                found.setdefault(name.split(".")[0], path.relative_to(package_dir.parent).as_posix())
     return found
 
 
