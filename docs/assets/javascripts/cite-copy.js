@@ -7,8 +7,11 @@
    4. A search that finds nothing is not a dead end: under the theme's "nothing found" line, links
       to the pages most readers want and to the glossary (Material's search; Zensical's search
       dialog has no such line, so there this does nothing).
-   Listeners sit on the document, so they keep working when Material's instant navigation swaps
-   the page content; work that depends on the page runs again on each swap (document$). */
+   5. Meanings of medical words: point at a dotted word, or tap it on a phone, and its meaning from
+      the glossary shows in a box under it. One box and a few listeners on the document, doing
+      nothing until used, in place of the theme's tooltips, which built a component for each of
+      the 110 to 230 titles on a page at every load (issue 13).
+   Listeners sit on the document; page work runs from document$ (Material) or on load. */
 (function () {
   "use strict";
   var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -119,9 +122,90 @@
       help.parentNode.removeChild(help);
     }
   }
-  if (window.MutationObserver && noneText) {
-    new MutationObserver(searchHelp).observe(document.body, { childList: true, subtree: true, characterData: true });
+  // Watch the search results only, not the whole page: the page itself changes a lot while it loads.
+  var results = document.querySelector(".md-search-result");
+  if (window.MutationObserver && noneText && results) {
+    new MutationObserver(searchHelp).observe(results, { childList: true, subtree: true, characterData: true });
   }
+
+  /* 5. Meanings of medical words (abbr elements with a title, from includes/abbreviations.md). */
+  var WORD = ".md-content abbr[title], .md-content abbr[data-medref-meaning]";
+  var box = null, shownFor = null, pinned = false, hideTimer = null;
+
+  function meaningBox() {
+    if (!box) {
+      box = document.createElement("div");
+      box.id = "medref-meaning";
+      box.className = "medref-meaning";
+      box.setAttribute("role", "tooltip");
+      box.hidden = true;
+      document.body.appendChild(box);
+    }
+    return box;
+  }
+
+  function hideMeaning() {
+    clearTimeout(hideTimer);
+    if (!shownFor) { return; }
+    // Give the title back: screen readers and printouts read the meaning from it.
+    shownFor.setAttribute("title", shownFor.getAttribute("data-medref-meaning"));
+    shownFor.removeAttribute("data-medref-meaning");
+    shownFor.removeAttribute("aria-describedby");
+    shownFor = null;
+    pinned = false;
+    box.hidden = true;
+  }
+
+  function showMeaning(word, pin) {
+    clearTimeout(hideTimer);
+    if (shownFor === word) { pinned = pinned || pin; return; }
+    hideMeaning();
+    var el = meaningBox();
+    var meaning = word.getAttribute("title");
+    if (!meaning) { return; }
+    // While the box shows, the title moves aside, so the browser does not show it a second time.
+    word.setAttribute("data-medref-meaning", meaning);
+    word.removeAttribute("title");
+    word.setAttribute("aria-describedby", el.id);
+    el.textContent = meaning;
+    el.hidden = false;
+    shownFor = word;
+    pinned = pin;
+    // Under the word and inside the screen; above the word when there is no room below.
+    var rect = word.getBoundingClientRect();
+    var width = el.offsetWidth, height = el.offsetHeight;
+    var left = Math.min(rect.left, document.documentElement.clientWidth - width - 8);
+    var top = rect.bottom + 6;
+    if (top + height > window.innerHeight && rect.top - height - 6 > 0) { top = rect.top - height - 6; }
+    el.style.left = Math.max(8, left) + window.scrollX + "px";
+    el.style.top = top + window.scrollY + "px";
+  }
+
+  function wordAt(event) {
+    return event.target && event.target.closest ? event.target.closest(WORD) : null;
+  }
+  document.addEventListener("mouseover", function (event) {
+    var word = wordAt(event);
+    if (word) { showMeaning(word, false); }
+  });
+  document.addEventListener("mouseout", function (event) {
+    if (shownFor && !pinned && wordAt(event) === shownFor) {
+      hideTimer = setTimeout(hideMeaning, 200);
+    }
+  });
+  // A tap (or click) keeps the box open; another tap on the word, or anywhere else, closes it.
+  document.addEventListener("click", function (event) {
+    var word = wordAt(event);
+    if (word) {
+      if (shownFor === word && pinned) { hideMeaning(); } else { showMeaning(word, true); }
+    } else if (shownFor && !(box && box.contains(event.target))) {
+      hideMeaning();
+    }
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { hideMeaning(); }
+  });
+  window.addEventListener("resize", hideMeaning);
 
   if (window.document$ && window.document$.subscribe) {
     window.document$.subscribe(onPage);   /* Material: every page, including the first */

@@ -94,7 +94,20 @@
     }
     listeners.push(listener);
   };
+  // Material starts its worker on every page, but talks to it only once the reader turns to search
+  // (docs/assets/javascripts/lazy-search-index.js holds the index back till then). So a real worker
+  // loads Material's code (12 KB gzip) with the first message, not with the page (issue 13). The
+  // iframe stand-in of the offline copy loads it at once, as before.
+  var worker = new URL(named[1], here.split("#")[0]).href;
+  var loaded = false;
+  function load() {
+    if (!loaded) {
+      loaded = true;
+      scope.importScripts(worker); // synchronous: Material's listener is registered when it returns
+    }
+  }
   addListener("message", function (event) {
+    load();
     var message = event.data;
     if (message && message.type === QUERY && typeof message.data === "string") {
       message = { type: QUERY, data: forgiving(message.data) };
@@ -109,5 +122,7 @@
     return post.apply(scope, arguments);
   };
 
-  scope.importScripts(new URL(named[1], here.split("#")[0]).href);
+  if (typeof document !== "undefined") {
+    load();
+  }
 })();
