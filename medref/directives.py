@@ -66,6 +66,8 @@ class DirectiveProcessor(BlockProcessor):
         self.line_re = re.compile(rf"^ {{0,3}}\[\[({names})(?::([^\]]*))?\]\]\s*$")
 
     def _find(self, block: str):
+        if "[[" not in block:  # nearly every block: each is tested once per directive processor
+            return None
         for index, line in enumerate(block.split("\n")):
             match = self.line_re.match(line)
             if match:

