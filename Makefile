@@ -14,7 +14,7 @@ CHECK_CONTENT = $(BIN)/python -m medref front-matter docs
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
-.PHONY: help serve build build-zensical test check-content lock clean bench offline handouts
+.PHONY: help serve build build-zensical test check-content lock clean bench bench-zensical offline handouts
 
 help:
 	@echo "make serve           build and serve on http://$(SERVE_ADDR) with live reload"
@@ -22,6 +22,7 @@ help:
 	@echo "make build           strict MkDocs build into site/"
 	@echo "make build-zensical  strict Zensical build into site-zensical/"
 	@echo "make bench           Lighthouse medians for every page into build/bench/report.md"
+	@echo "make bench-zensical  the same for the Zensical build: build/bench/report-zensical.md"
 	@echo "make lock            recompile the pinned, hashed requirements files"
 	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
 	@echo "make handouts        print the handouts to PDF in site/ (after make build) and the offline zip"
@@ -105,6 +106,14 @@ bench: $(BIN)/.test-installed bench/node_modules/.package-lock.json
 	$(BIN)/python bench/build_time.py $(BIN)/mkdocs build/bench/default-src/mkdocs.yml $(BUILD_RUNS) > build/bench/build-time.md
 	CHROME_PATH="$${CHROME_PATH:-$$($(BIN)/python -c 'from tests import sitetools; print(sitetools.find_chromium() or "")')}" \
 	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs build/bench/site build/bench/report.md build/bench/default build/bench/build-time.md
+
+# The same Lighthouse comparison for the Zensical build (the migration path): build/bench/report-zensical.md.
+bench-zensical: $(BIN)/.test-installed bench/node_modules/.package-lock.json
+	$(MAKE) build-zensical
+	$(BIN)/python bench/default_site.py ../shared/seeds build/bench/default-src
+	$(BIN)/mkdocs build --strict -q -f build/bench/default-src/mkdocs.yml -d $(CURDIR)/build/bench/default
+	CHROME_PATH="$${CHROME_PATH:-$$($(BIN)/python -c 'from tests import sitetools; print(sitetools.find_chromium() or "")')}" \
+	  BENCH_RUNS=$(BENCH_RUNS) node bench/run.mjs site-zensical build/bench/report-zensical.md build/bench/default
 
 # pip-compile runs from its own pinned, hashed venv (requirements-lock.txt), apart from the site's.
 LOCK_VENV := .venv-lock

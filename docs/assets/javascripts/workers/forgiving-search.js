@@ -95,7 +95,7 @@
     listeners.push(listener);
   };
   // Material starts its worker on every page, but talks to it only once the reader turns to search
-  // (docs/assets/javascripts/lazy-search-index.js holds the index back till then). So a real worker
+  // (docs/assets/javascripts/material-on-demand.js holds the index back till then). So a real worker
   // loads Material's code (12 KB gzip) with the first message, not with the page (issue 13). The
   // iframe stand-in of the offline copy loads it at once, as before.
   var worker = new URL(named[1], here.split("#")[0]).href;
