@@ -19,7 +19,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from medref import front_matter, glossary, reading_level, reference_export, references
+from medref import front_matter, glossary, reading_level, reference_export, references, risks, trials, urgent
 from medref.cited import keys_cited_in_docs
 
 
@@ -34,11 +34,7 @@ def cmd_front_matter(args) -> int:
 
 
 def cmd_references(args) -> int:
-    try:
-        refs = references.load_references(args.data)
-    except references.ReferenceDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    refs = references.load_references(args.data)
     if not args.uncited:
         print(f"{len(refs)} references, all valid")
         return 0
@@ -54,11 +50,7 @@ def cmd_references(args) -> int:
 
 
 def cmd_glossary(args) -> int:
-    try:
-        terms = glossary.load_glossary(args.data)
-    except glossary.GlossaryDataError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    terms = glossary.load_glossary(args.data)
     if not terms:
         print(f"{args.data / glossary.FILENAME}: no terms found; nothing written", file=sys.stderr)
         return 1
@@ -110,6 +102,16 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+# A data file that fails its checks (the citation scan behind --uncited and reference-export reads
+# the figures, trials and urgent-care advice too): the message already names the file and the fix.
+DATA_ERRORS = (references.ReferenceDataError, glossary.GlossaryDataError, risks.RiskDataError,
+               trials.TrialDataError, urgent.UrgentCareDataError)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except DATA_ERRORS as exc:
+        print(exc, file=sys.stderr)
+        return 1

@@ -48,3 +48,35 @@ def entries(data: list, source: str, problems: list[str], id_field: str = "id"):
             problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
             continue
         yield f"{source}: entry {number} ({id_field} '{entry.get(id_field)}')", entry
+
+
+def parse_keyed(data, source: str, error: type[Exception], *, noun: str, check: Callable[[str, dict], list[str]],
+                build: Callable[[dict], T], id_field: str = "id", duplicate: str = "",
+                recheck: Callable[[str, T], list[str]] | None = None) -> dict[str, T]:
+    """A YAML list of entries -> {id: built value}, in file order (references, risks, trials).
+
+    Each entry is checked (`check(where, entry)` returns its problems; a repeated id is one more);
+    entries without problems are built, and `recheck(where, value)` may find problems that need the
+    built value. Every problem in the file is raised at once, as `error`, so one build shows them all.
+    """
+    if not isinstance(data, list):
+        raise error(f"{source}: must be a list of {noun}s ('- {id_field}: ...' entries)")
+    duplicate = duplicate or f"each {noun} needs its own {id_field}"
+    problems: list[str] = []
+    built: dict[str, T] = {}
+    for where, entry in entries(data, source, problems, id_field):
+        entry_problems = check(where, entry)
+        ident = entry.get(id_field)
+        if isinstance(ident, str) and ident in built:
+            entry_problems.append(f"{where}: duplicate {id_field} '{ident}'; {duplicate}")
+        problems += entry_problems
+        if entry_problems:
+            continue
+        value = build(entry)
+        later = recheck(where, value) if recheck else []
+        problems += later
+        if not later:
+            built[ident] = value
+    if problems:
+        raise error("\n".join(problems))
+    return built

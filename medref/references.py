@@ -169,30 +169,21 @@ def _entry_problems(where: str, entry: dict) -> list[str]:
     return problems
 
 
+def _make_reference(entry: dict) -> Reference:
+    return Reference(
+        key=entry["key"], group=entry["group"], title=_text(entry["title"]), year=entry["year"],
+        authors=tuple(entry.get("authors") or ()),
+        **{f: _text(entry.get(f)) for f in ("journal", "volume", "issue", "pages", "doi", "pmid",
+                                             "url", "funding", "note")},
+    )
+
+
 def parse_references(data, source: str) -> dict[str, Reference]:
     """Check the parsed YAML (a list of mappings) and build Reference objects; `source` names the file."""
-    if not isinstance(data, list):
-        raise ReferenceDataError(f"{source}: must be a list of references ('- key: ...' entries)")
-    problems: list[str] = []
-    refs: dict[str, Reference] = {}
-    for where, entry in datafile.entries(data, source, problems, id_field="key"):
-        key = entry.get("key")
-        entry_problems = _entry_problems(where, entry)
-        if isinstance(key, str) and key in refs:
-            entry_problems.append(f"{where}: duplicate key '{key}' (also an earlier entry); "
-                                  "merge the two entries or give this one a different key")
-        problems += entry_problems
-        if entry_problems:
-            continue
-        refs[key] = Reference(
-            key=key, group=entry["group"], title=_text(entry["title"]), year=entry["year"],
-            authors=tuple(entry.get("authors") or ()),
-            **{f: _text(entry.get(f)) for f in ("journal", "volume", "issue", "pages", "doi", "pmid",
-                                                 "url", "funding", "note")},
-        )
-    if problems:
-        raise ReferenceDataError("\n".join(problems))
-    return refs
+    return datafile.parse_keyed(data, source, ReferenceDataError, noun="reference", check=_entry_problems,
+                                build=_make_reference, id_field="key",
+                                duplicate="an earlier entry has it; merge the two entries or give this one a "
+                                          "different key")
 
 
 def load_references(data_dir: str | Path) -> dict[str, Reference]:

@@ -239,38 +239,27 @@ def _array_problems(where: str, risk: Risk) -> list[str]:
     return []
 
 
+def _make_risk(entry: dict) -> Risk:
+    array = entry.get("array")
+    return Risk(
+        id=entry["id"], kind=entry["kind"], label=entry["label"].strip(), procedure=entry["procedure"],
+        measured=entry["measured"].strip(), evidence=entry["evidence"], sources=tuple(entry["sources"]),
+        plain=entry["plain"].strip(), sentence=entry["sentence"].strip(),
+        figures=tuple(_make_figure(f) for f in entry.get("figures") or ()),
+        arms=tuple(_make_figure(f) for f in entry.get("arms") or ()),
+        unit=str(entry.get("unit") or "people"), note=str(entry.get("note") or ""),
+        array=IconArraySpec(per=array["per"], marked=array["marked"].strip(), others=array["others"].strip(),
+                            range=str(array.get("range") or "").strip(),
+                            tone=str(array.get("tone") or "")) if array else None,
+    )
+
+
 def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
-    """Check parsed YAML (a list of mappings) against the reference keys; `source` names the file."""
-    if not isinstance(data, list):
-        raise RiskDataError(f"{source}: must be a list of figures ('- id: ...' entries)")
-    problems: list[str] = []
-    risks: dict[str, Risk] = {}
-    for where, entry in datafile.entries(data, source, problems):
-        entry_problems = _entry_problems(where, entry, known_keys)
-        if entry.get("id") in risks:
-            entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each figure needs its own id")
-        problems += entry_problems
-        if entry_problems:
-            continue
-        array = entry.get("array")
-        risk = Risk(
-            id=entry["id"], kind=entry["kind"], label=entry["label"].strip(), procedure=entry["procedure"],
-            measured=entry["measured"].strip(), evidence=entry["evidence"], sources=tuple(entry["sources"]),
-            plain=entry["plain"].strip(), sentence=entry["sentence"].strip(),
-            figures=tuple(_make_figure(f) for f in entry.get("figures") or ()),
-            arms=tuple(_make_figure(f) for f in entry.get("arms") or ()),
-            unit=str(entry.get("unit") or "people"), note=str(entry.get("note") or ""),
-            array=IconArraySpec(per=array["per"], marked=array["marked"].strip(), others=array["others"].strip(),
-                                range=str(array.get("range") or "").strip(),
-                                tone=str(array.get("tone") or "")) if array else None,
-        )
-        array_problems = _array_problems(where, risk)
-        problems += array_problems
-        if not array_problems:
-            risks[risk.id] = risk
-    if problems:
-        raise RiskDataError("\n".join(problems))
-    return risks
+    """Check parsed YAML (a list of mappings) against the reference keys; `source` names the file.
+    A figure's icon array is checked once the figure is built (it needs the figure's bounds)."""
+    return datafile.parse_keyed(data, source, RiskDataError, noun="figure",
+                                check=lambda where, entry: _entry_problems(where, entry, known_keys),
+                                build=_make_risk, recheck=_array_problems)
 
 
 def load_risks(data_dir: str | Path) -> dict[str, Risk]:

@@ -262,20 +262,9 @@ def _make_trial(entry: dict) -> Trial:
 
 def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
     """Check parsed YAML (a list of mappings) against the reference keys; `source` names the file."""
-    if not isinstance(data, list):
-        raise TrialDataError(f"{source}: must be a list of trials ('- id: ...' entries)")
-    problems: list[str] = []
-    trials: dict[str, Trial] = {}
-    for where, entry in datafile.entries(data, source, problems):
-        entry_problems = _entry_problems(where, entry, known_keys)
-        if entry.get("id") in trials:
-            entry_problems.append(f"{where}: duplicate id '{entry['id']}'; each trial needs its own id")
-        problems += entry_problems
-        if not entry_problems:
-            trials[entry["id"]] = _make_trial(entry)
-    if problems:
-        raise TrialDataError("\n".join(problems))
-    return trials
+    return datafile.parse_keyed(data, source, TrialDataError, noun="trial",
+                                check=lambda where, entry: _entry_problems(where, entry, known_keys),
+                                build=_make_trial)
 
 
 def load_trials(data_dir: str | Path) -> dict[str, Trial]:

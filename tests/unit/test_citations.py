@@ -9,7 +9,6 @@ import pytest
 from medref.cited import keys_cited_in_text
 from medref.directives import MedrefBuildError
 from medref.extension import medref_of
-from medref.risks import load_risks
 from tests.unit.fixtures.evidence import DATA, render
 
 

@@ -54,3 +54,21 @@ def test_runs_as_python_dash_m_medref():
                           cwd=sitetools.ROOT)
     assert proc.returncode == 0, proc.stderr
     assert "references, all valid" in proc.stdout
+
+
+@pytest.mark.parametrize("name, args", [
+    ("references", ["references", "--data", "{data}"]),
+    ("glossary", ["glossary", "{data}", "{out}"]),
+    ("risks", ["reference-export", "--docs", "{docs}", "--data", "{data}"]),
+])
+def test_a_broken_data_file_is_a_message_not_a_traceback(tmp_path, capsys, name, args):
+    from tests.unit.fixtures.evidence import write_data
+
+    data = write_data(tmp_path, **{name: "just: a mapping\n"})
+    docs = tmp_path / "docs"
+    (docs / "downloads").mkdir(parents=True)
+    (docs / "page.md").write_text("[[risk-table]]\n", encoding="utf-8")
+    filled = [a.format(data=data, out=tmp_path / "abbr.md", docs=docs) for a in args]
+    assert cli.main(filled) == 1
+    err = capsys.readouterr().err
+    assert f"{data / (name + '.yml')}: must be a list" in err, err

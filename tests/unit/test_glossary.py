@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from medref.glossary import FILENAME, GlossaryDataError, abbreviations_text, load_glossary
-from tests.unit.fixtures.evidence import DATA, render, write_data
+from tests.unit.fixtures.evidence import DATA, load_error, render
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,12 +39,7 @@ def test_committed_abbreviations_match_glossary():
 
 
 def load_bad(tmp_path, text):
-    data = write_data(tmp_path, glossary=text)
-    with pytest.raises(GlossaryDataError) as info:
-        load_glossary(data)
-    message = str(info.value)
-    assert str(data / FILENAME) in message
-    return message
+    return load_error(tmp_path, "glossary", text, load_glossary, GlossaryDataError)
 
 
 def test_missing_meaning(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from medref.references import ReferenceDataError, load_references
-from tests.unit.fixtures.evidence import DATA, write_data
+from tests.unit.fixtures.evidence import DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """
@@ -26,12 +26,7 @@ GOOD = """
 
 
 def load_bad(tmp_path, text):
-    data = write_data(tmp_path, references=text)
-    with pytest.raises(ReferenceDataError) as info:
-        load_references(data)
-    message = str(info.value)
-    assert str(data / "references.yml") in message, "the message must name the file"
-    return message
+    return load_error(tmp_path, "references", text, load_references, ReferenceDataError)
 
 
 def test_fixture_loads_with_links():

@@ -9,9 +9,9 @@ import pytest
 
 from medref.directives import MedrefBuildError
 from medref.extension import medref_of
-from medref.risk_render import figure_text, risk_figure_text
-from medref.risks import RiskDataError, load_risks
-from tests.unit.fixtures.evidence import DATA, render, write_data
+from medref.risk_render import figure_text
+from medref.risks import load_risks
+from tests.unit.fixtures.evidence import DATA, render
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from medref.directives import MedrefBuildError
-from medref.extension import medref_of
-from medref.risk_render import figure_text, risk_figure_text
+from medref.risk_render import risk_figure_text
 from medref.risks import RiskDataError, load_risks
-from tests.unit.fixtures.evidence import DATA, render, write_data
+from tests.unit.fixtures.evidence import DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = """
@@ -30,11 +28,8 @@ ENTRY = """
 
 
 def load_bad(tmp_path, text):
-    data = write_data(tmp_path, risks=text)
-    with pytest.raises(RiskDataError) as info:
-        load_risks(data)
-    message = str(info.value)
-    assert str(data / "risks.yml") in message and "entry 1 (id 'thing')" in message, message
+    message = load_error(tmp_path, "risks", text, load_risks, RiskDataError)
+    assert "entry 1 (id 'thing')" in message, message
     return message
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from medref.directives import MedrefBuildError
 from medref.trial_render import plain_reading, chart_groups
-from medref.trials import TrialDataError, load_trials
+from medref.trials import load_trials
 from tests.unit.test_trials import ENTRY, OPEN, THRESHOLD_REF
 from tests.unit.fixtures.evidence import DATA, render, write_data
 

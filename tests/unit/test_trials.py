@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from medref.directives import MedrefBuildError
-from medref.trial_render import plain_reading, chart_groups
 from medref.trials import TrialDataError, load_trials
-from tests.unit.fixtures.evidence import DATA, render, write_data
+from tests.unit.fixtures.evidence import load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = """
@@ -58,11 +55,8 @@ THRESHOLD_REF = """
 
 
 def load_bad(tmp_path, text):
-    data = write_data(tmp_path, trials=text)
-    with pytest.raises(TrialDataError) as info:
-        load_trials(data)
-    message = str(info.value)
-    assert str(data / "trials.yml") in message and "entry 1 (id 'thing')" in message, message
+    message = load_error(tmp_path, "trials", text, load_trials, TrialDataError)
+    assert "entry 1 (id 'thing')" in message, message
     return message
 
 

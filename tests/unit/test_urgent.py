@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-import pytest
 
-from medref.directives import MedrefBuildError
 from medref.urgent import UrgentCareDataError, load_urgent_care
-from tests.unit.fixtures.evidence import render, write_data
+from tests.unit.fixtures.evidence import load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """
@@ -49,12 +46,7 @@ def data_with(tmp_path, text=GOOD):
 
 
 def load_bad(tmp_path, text):
-    data = data_with(tmp_path, text)
-    with pytest.raises(UrgentCareDataError) as info:
-        load_urgent_care(data)
-    message = str(info.value)
-    assert str(data / "urgent-care.yml") in message, message
-    return message
+    return load_error(tmp_path, "urgent-care", text, load_urgent_care, UrgentCareDataError)
 
 
 def test_good_data_loads_in_tier_order(tmp_path):

@@ -8,9 +8,8 @@ from pathlib import Path
 import pytest
 
 from medref.directives import MedrefBuildError
-from medref.urgent import UrgentCareDataError, load_urgent_care
-from tests.unit.test_urgent import GOOD, data_with
-from tests.unit.fixtures.evidence import render, write_data
+from tests.unit.test_urgent import data_with
+from tests.unit.fixtures.evidence import render
 
 ROOT = Path(__file__).resolve().parents[2]
 
