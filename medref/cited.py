@@ -2,7 +2,7 @@
 includes, and the sources behind its risk, trial and urgent-care directives.
 
 One scan serves the uncited-reference check (`python -m medref references --uncited docs`) and each
-page's reference-manager files (medref.reference_export). The directives choose their rows with the
+page's reference-manager files (medref.render.reference_export). The directives choose their rows with the
 same functions the renderers use (risks.select, trials.select, urgent.keys_for), so a page's Sources
 list and what this scan says it cites cannot drift apart.
 """
@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from medref import risks as risk_data
-from medref import trials as trial_data
-from medref import urgent as urgent_data
+from medref.data import risks as risk_data
+from medref.data import trials as trial_data
+from medref.data import urgent as urgent_data
 
 # Anything in [@...] is a citation, so a malformed one fails loudly instead of showing.
 CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph

@@ -19,7 +19,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from medref import front_matter, glossary, reading_level, reference_export, references, risks, trials, urgent
+from medref.data import front_matter, glossary, references, risks, trials, urgent
+from medref.render import reading_level, reference_export
 from medref.cited import keys_cited_in_docs
 
 

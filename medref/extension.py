@@ -12,14 +12,14 @@ from __future__ import annotations
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from medref.citations import CitationInline, CitationNumbers, ReferencesDirective
-from medref.furniture import FurnitureTreeprocessor, Site
-from medref.glossary import GlossaryDirective
-from medref.handouts import PdfLinkDirective
+from medref.render.citations import CitationInline, CitationNumbers, ReferencesDirective
+from medref.render.furniture import FurnitureTreeprocessor, Site
+from medref.render.glossary_render import GlossaryDirective
+from medref.render.handouts import PdfLinkDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
-from medref.risk_render import RiskDirective
-from medref.trial_render import TrialDirective, TrialFacts
-from medref.urgent_render import UrgentCareDirective
+from medref.render.risk_render import RiskDirective
+from medref.render.trial_render import TrialDirective, TrialFacts
+from medref.render.urgent_render import UrgentCareDirective
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.

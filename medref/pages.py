@@ -19,7 +19,7 @@ import dataclasses
 import hashlib
 from pathlib import Path
 
-from medref.front_matter import read_front_matter, split_front_matter
+from medref.data.front_matter import read_front_matter, split_front_matter
 
 
 @dataclasses.dataclass(frozen=True)

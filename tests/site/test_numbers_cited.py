@@ -7,8 +7,9 @@ their own citation, so one rule covers both.
 
 from __future__ import annotations
 
-from medref import number_check, reading_level
-from medref.front_matter import read_front_matter
+from medref.checks import number_check
+from medref.render import reading_level
+from medref.data.front_matter import read_front_matter
 from medref.pages import source_for
 from tests import sitetools
 

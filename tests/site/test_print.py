@@ -50,7 +50,7 @@ def print_problems(name: str, pdf: bytes, max_pages: int, expect: tuple[str, ...
     for needed in expect:
         if needed not in text:
             problems.append(f"{name}: {needed!r} is missing from the printout; the review box "
-                            "(medref/furniture.py) must print")
+                            "(medref/render/furniture.py) must print")
     return problems
 
 

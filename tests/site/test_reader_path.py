@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from medref.front_matter import read_front_matter
+from medref.data.front_matter import read_front_matter
 from tests import sitetools
 
 DOCS = sitetools.ROOT / "docs"

@@ -1,6 +1,6 @@
 """Public prose stays readable: Flesch-Kincaid grade 8 at most on every public page.
 
-Clinician blocks, tables, code and source lists are left out (medref/reading_level.py). The table
+Clinician blocks, tables, code and source lists are left out (medref/render/reading_level.py). The table
 of every page is printed so editors can see where each page stands (pytest -s, or on failure).
 """
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from medref import reading_level
+from medref.render import reading_level
 from tests import sitetools
 from tests.textstat_reference import textstat_grade
 
@@ -37,7 +37,7 @@ def test_public_pages_read_at_grade_8_or_below(site_builds):
 
 
 def test_every_public_page_shows_its_reading_level(site_dir):
-    """The review box (medref/furniture.py) publishes the level on the page itself."""
+    """The review box (medref/render/furniture.py) publishes the level on the page itself."""
     missing = []
     for rel, audience, _, _ in reading_level.site_table(site_dir, DOCS):
         if audience in PUBLIC:
@@ -48,7 +48,7 @@ def test_every_public_page_shows_its_reading_level(site_dir):
 
 
 def test_grade_equals_textstat_on_every_page(site_dir):
-    """medref counts as textstat does (medref/flesch_kincaid.py), so no page's reading age moved when
+    """medref counts as textstat does (medref/render/flesch_kincaid.py), so no page's reading age moved when
     the build stopped importing textstat: same grade, to the last bit, on every page of both engines."""
     differ = []
     for page in sorted(site_dir.rglob("index.html")):
@@ -56,7 +56,7 @@ def test_grade_equals_textstat_on_every_page(site_dir):
         ours, reference = reading_level.grade(prose), textstat_grade(prose)
         if ours != reference:
             differ.append(f"  {page.relative_to(site_dir)}: medref {ours!r}, textstat {reference!r}")
-    assert not differ, "Flesch-Kincaid grade differs from textstat's (medref/flesch_kincaid.py):\n" + "\n".join(differ)
+    assert not differ, "Flesch-Kincaid grade differs from textstat's (medref/render/flesch_kincaid.py):\n" + "\n".join(differ)
 
 
 def test_too_hard_flags_only_public_pages():

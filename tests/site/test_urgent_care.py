@@ -1,19 +1,19 @@
 """Urgent-care advice comes from one checked source (issue 10).
 
 Advice to call 999, go to A&E, call NHS 111 or act "the same day" can hurt if it is wrong, so every
-page renders it from data/urgent-care.yml with [[urgent-care...]] (medref/urgent.py). This check
+page renders it from data/urgent-care.yml with [[urgent-care...]] (medref/data/urgent.py). This check
 reads each built page of both engines and fails on:
 - such advice written by hand (outside the rendered blocks and the site-wide notice);
 - a short form, or the site notice, without a link to the full list (urgent-help/);
 - a 999 list that leaves out one of the 999 signs.
 The allowed non-advice uses ("go home the same day", trial counts like 64/111, glossary
-definitions) are listed and commented in medref/urgent_check.py.
+definitions) are listed and commented in medref/checks/urgent_check.py.
 """
 
 from __future__ import annotations
 
-from medref import urgent_check
-from medref.urgent import load_urgent_care
+from medref.checks import urgent_check
+from medref.data.urgent import load_urgent_care
 from tests import sitetools
 
 DATA = sitetools.ROOT / "data"
@@ -33,7 +33,7 @@ def test_no_hand_written_urgent_advice(site_dir):
         "Urgent-care advice (999, A&E, NHS 111, 'same day') written by hand. Render it from "
         "data/urgent-care.yml with [[urgent-care]], [[urgent-care:999]] or a situation such as "
         "[[urgent-care:after-procedure]] (AUTHORING.md, 'Urgent-care advice'); if the words are not "
-        "advice, add a commented pattern to ALLOWED in medref/urgent_check.py:\n" + "\n".join(problems))
+        "advice, add a commented pattern to ALLOWED in medref/checks/urgent_check.py:\n" + "\n".join(problems))
 
 
 def test_short_forms_link_to_the_full_list_and_keep_every_999_sign(site_dir):

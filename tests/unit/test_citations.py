@@ -7,7 +7,7 @@ import re
 import pytest
 
 from medref.cited import keys_cited_in_text
-from medref.directives import MedrefBuildError
+from medref.render.directives import MedrefBuildError
 from medref.extension import medref_of
 from tests.unit.fixtures.evidence import DATA, render
 

@@ -7,8 +7,8 @@ import pytest
 
 from medref.cited import keys_cited_in_docs, keys_cited_in_page, keys_cited_in_text, parse_keys
 from medref.extension import medref_of
-from medref.risks import load_risks
-from medref.trials import load_trials
+from medref.data.risks import load_risks
+from medref.data.trials import load_trials
 from tests.unit.fixtures.evidence import DATA, render, write_data
 from tests.unit.test_trials import ENTRY, OPEN
 

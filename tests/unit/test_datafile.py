@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from medref import datafile
+from medref.data import datafile
 
 
 class BadData(Exception):
@@ -40,7 +40,7 @@ def test_yaml_error_names_the_file_and_the_fix(tmp_path):
 
 
 def test_unknown_fields_names_each_typo_and_the_allowed_fields():
-    from medref.datafile import unknown_fields
+    from medref.data.datafile import unknown_fields
 
     assert unknown_fields("f.yml: entry 1", {"id": 1, "labels": 2}, ("id", "label")) == [
         "f.yml: entry 1: unknown field 'labels'; use only id, label"]

@@ -1,11 +1,11 @@
-"""medref.directives: a `[[name:arg]]` line is found wherever a block can stand (never in code), and
+"""medref.render.directives: a `[[name:arg]]` line is found wherever a block can stand (never in code), and
 errors name the page and line."""
 
 from __future__ import annotations
 
 import markdown
 
-from medref.directives import DirectiveProcessor, line_of, page_name, where
+from medref.render.directives import DirectiveProcessor, line_of, page_name, where
 from medref.pages import PageInfo
 
 

@@ -1,4 +1,4 @@
-"""medref.flesch_kincaid gives textstat's Flesch-Kincaid grade, to the last bit, without textstat.
+"""medref.render.flesch_kincaid gives textstat's Flesch-Kincaid grade, to the last bit, without textstat.
 
 The site test (tests/site/test_reading_level.py) compares the two on every built page of both engines;
 these cover the awkward corners of textstat's counting rules."""
@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from medref import flesch_kincaid
+from medref.render import flesch_kincaid
 from tests.textstat_reference import textstat_grade
 
 TRICKY = [

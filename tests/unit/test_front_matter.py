@@ -1,4 +1,4 @@
-"""medref.front_matter: each bad input fails with the page's path and what to do, and
+"""medref.data.front_matter: each bad input fails with the page's path and what to do, and
 `make build` stops at a page past its next_review before either engine runs."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from medref import front_matter
+from medref.data import front_matter
 from tests import sitetools
 
 TODAY = dt.date(2026, 11, 21)

@@ -1,4 +1,4 @@
-"""Page furniture: review box, cite block, report link and JSON-LD (medref/furniture.py)."""
+"""Page furniture: review box, cite block, report link and JSON-LD (medref/render/furniture.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import parse_qs, urlsplit
 import markdown
 import pytest
 
-from medref import furniture
+from medref.render import furniture
 from medref.extension import MedrefExtension
 from medref.pages import PageInfo
 
@@ -189,12 +189,12 @@ def convert(tmp_path, monkeypatch):
         body = PAGE_TEXT.split("---\n", 2)[2]
         return md, md.convert(body)
 
-    fake = types.ModuleType("medref.references")
+    fake = types.ModuleType("medref.data.references")
     fake.load_references = lambda data_dir: {
         "trial": types.SimpleNamespace(key="trial", title="A trial", link=None,
                                        doi_url="https://doi.org/10.1/t", pubmed_url=None, group="trials"),
     }
-    monkeypatch.setitem(sys.modules, "medref.references", fake)
+    monkeypatch.setitem(sys.modules, "medref.data.references", fake)
     return run
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from medref.glossary import FILENAME, GlossaryDataError, abbreviations_text, load_glossary
+from medref.data.glossary import FILENAME, GlossaryDataError, abbreviations_text, load_glossary
 from tests.unit.fixtures.evidence import DATA, load_error, render
 
 ROOT = Path(__file__).resolve().parents[2]

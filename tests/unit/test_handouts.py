@@ -1,11 +1,11 @@
-"""medref.handouts: the handout pages and `[[pdf-download]]`, which only they may use."""
+"""medref.render.handouts: the handout pages and `[[pdf-download]]`, which only they may use."""
 
 from __future__ import annotations
 
 import pytest
 
-from medref.directives import MedrefBuildError
-from medref.handouts import HANDOUTS, handout_for
+from medref.render.directives import MedrefBuildError
+from medref.render.handouts import HANDOUTS, handout_for
 from tests import sitetools
 from tests.unit.fixtures.evidence import render
 

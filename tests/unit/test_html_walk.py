@@ -1,8 +1,8 @@
-"""medref.html_walk: the one walker the prose checks share (reading level, sourced numbers)."""
+"""medref.render.html_walk: the one walker the prose checks share (reading level, sourced numbers)."""
 
 from __future__ import annotations
 
-from medref.html_walk import HtmlWalker
+from medref.render.html_walk import HtmlWalker
 
 
 class Recorder(HtmlWalker):

@@ -1,10 +1,10 @@
-"""medref.hyphenation finds the hyphenation points Pyphen finds (en_US, default margins)."""
+"""medref.render.hyphenation finds the hyphenation points Pyphen finds (en_US, default margins)."""
 
 from __future__ import annotations
 
 import pyphen
 
-from medref import flesch_kincaid, hyphenation
+from medref.render import flesch_kincaid, hyphenation
 
 AWKWARD = ["", "a", "ab", "abc", "vertebroplasty", "kyphoplasty", "xray", "wellknown", "10year", "2019",
            "don't", "o'brien's", "café", "naïve", "straße", "İstanbul", "snake_case", "ÆSIR", "ﬁnish",

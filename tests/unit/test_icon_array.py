@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from medref.directives import MedrefBuildError
-from medref.icon_array import icon_array_svg
+from medref.render.directives import MedrefBuildError
+from medref.render.icon_array import icon_array_svg
 from tests.unit.fixtures.evidence import DATA, render, write_data
 
 

@@ -1,5 +1,7 @@
 """medref's imports point one way: no cycle between its modules (imports inside functions count, as
-they run sooner or later) and nothing in medref imports the tests. Read from the source with ast."""
+they run sooner or later), the layers point down (medref.data imports neither medref.render nor
+medref.checks; medref.render does not import medref.checks), and nothing in medref imports the
+tests. Read from the source with ast."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ def import_graph(package_dir: Path) -> dict[str, set[str]]:
             if isinstance(node, ast.Import):
                 edges.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
-                # `from medref import references` depends on the module medref.references; only a name
+                # `from medref import references` depends on the module medref.data.references; only a name
                 # defined in medref/__init__.py (`from medref import makeExtension`) depends on the package.
                 for alias in node.names:
                     child = f"{node.module}.{alias.name}"
@@ -65,6 +67,38 @@ def test_no_import_cycle_in_medref():
     found = cycles(import_graph(PACKAGE))
     assert not found, "import cycles in medref/ (break each so imports point one way):\n" + "\n".join(
         " -> ".join(cycle) for cycle in found)
+
+
+# Each layer and the layers it must never import (README, "Inside medref/").
+FORBIDDEN = {"data": ("render", "checks"), "render": ("checks",)}
+
+
+def layer_violations(graph: dict[str, set[str]], package: str = "medref") -> list[str]:
+    """'a imports b' for each import that points up a layer."""
+    def layer(module):
+        parts = module.split(".")
+        return parts[1] if len(parts) > 2 and parts[0] == package else None
+    return sorted(f"{module} imports {target}" for module, targets in graph.items()
+                  for target in targets if layer(target) in FORBIDDEN.get(layer(module), ()))
+
+
+def test_layers_point_down():
+    wrong = layer_violations(import_graph(PACKAGE))
+    assert not wrong, ("medref.data must import neither medref.render nor medref.checks, and medref.render must "
+                       "not import medref.checks; move the shared code down a layer:\n" + "\n".join(wrong))
+
+
+def test_the_layer_check_sees_an_import_up_a_layer(tmp_path):
+    package = tmp_path / "medref"
+    for sub in ("data", "render", "checks"):
+        (package / sub).mkdir(parents=True)
+        (package / sub / "__init__.py").write_text("")
+    (package / "__init__.py").write_text("")
+    (package / "data" / "a.py").write_text("def f():\n    from medref.render import b\n")
+    (package / "render" / "b.py").write_text("from medref.data import a\nfrom medref.checks import c\n")
+    (package / "checks" / "c.py").write_text("from medref.render import b\nfrom medref.data import a\n")
+    assert layer_violations(import_graph(package)) == ["medref.data.a imports medref.render.b",
+                                                       "medref.render.b imports medref.checks.c"]
 
 
 def test_medref_never_imports_the_tests():

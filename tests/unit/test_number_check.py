@@ -1,9 +1,9 @@
-"""medref.number_check: a rate or natural frequency needs a citation in its own block, and public
+"""medref.checks.number_check: a rate or natural frequency needs a citation in its own block, and public
 prose shows no percentages. The site test (tests/site/test_numbers_cited.py) applies it to every page."""
 
 from __future__ import annotations
 
-from medref import number_check
+from medref.checks import number_check
 
 
 def test_the_checks_catch_unsourced_and_percentages():

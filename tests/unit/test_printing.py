@@ -7,7 +7,7 @@ import urllib.request
 import pytest
 
 from medref import printing
-from medref.handouts import Handout
+from medref.render.handouts import Handout
 
 
 def test_html_path_finds_either_url_style_and_says_when_missing(tmp_path):

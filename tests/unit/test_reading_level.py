@@ -1,9 +1,9 @@
-"""medref.reading_level: public prose (clinician blocks, tables, code and sources left out) and its
+"""medref.render.reading_level: public prose (clinician blocks, tables, code and sources left out) and its
 Flesch-Kincaid grade. The site test (tests/site/test_reading_level.py) applies it to every built page."""
 
 from __future__ import annotations
 
-from medref import reading_level
+from medref.render import reading_level
 
 LIMIT = 8.0  # the site's limit for public pages (tests/site/test_reading_level.py)
 

@@ -9,8 +9,8 @@ import bibtexparser
 import pytest
 import rispy
 
-from medref import reference_export
-from medref.references import load_references
+from medref.render import reference_export
+from medref.data.references import load_references
 
 ROOT = Path(__file__).resolve().parents[2]
 DOWNLOADS = ROOT / "docs" / "downloads"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from medref.references import ReferenceDataError, load_references
+from medref.data.references import ReferenceDataError, load_references
 from tests.unit.fixtures.evidence import DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]

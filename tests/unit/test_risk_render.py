@@ -1,4 +1,4 @@
-"""medref.risk_render: figures from data/risks.yml as sentences, icon arrays and the clinician table."""
+"""medref.render.risk_render: figures from data/risks.yml as sentences, icon arrays and the clinician table."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from medref.directives import MedrefBuildError
+from medref.render.directives import MedrefBuildError
 from medref.extension import medref_of
-from medref.risk_render import figure_text
-from medref.risks import load_risks
+from medref.render.risk_render import figure_text
+from medref.data.risks import load_risks
 from tests.unit.fixtures.evidence import DATA, render
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from medref.risk_render import risk_figure_text
-from medref.risks import RiskDataError, load_risks
+from medref.render.risk_render import risk_figure_text
+from medref.data.risks import RiskDataError, load_risks
 from tests.unit.fixtures.evidence import DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]

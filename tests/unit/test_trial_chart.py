@@ -1,9 +1,9 @@
-"""medref.trial_chart: the SVG of differences in pain, its axis and its numbers."""
+"""medref.render.trial_chart: the SVG of differences in pain, its axis and its numbers."""
 
 from __future__ import annotations
 
-from medref.trial_chart import axis_range, chart_svg, number
-from medref.trials import load_trials
+from medref.render.trial_chart import axis_range, chart_svg, number
+from medref.data.trials import load_trials
 from tests.unit.fixtures.evidence import write_data
 from tests.unit.test_trials import ENTRY, OPEN
 

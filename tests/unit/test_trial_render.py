@@ -1,4 +1,4 @@
-"""medref.trial_render: the trial tables, the chart and its plain reading."""
+"""medref.render.trial_render: the trial tables, the chart and its plain reading."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from medref.directives import MedrefBuildError
-from medref.trial_render import plain_reading, chart_groups
-from medref.trials import load_trials
+from medref.render.directives import MedrefBuildError
+from medref.render.trial_render import plain_reading, chart_groups
+from medref.data.trials import load_trials
 from tests.unit.test_trials import ENTRY, OPEN, THRESHOLD_REF
 from tests.unit.fixtures.evidence import DATA, render, write_data
 

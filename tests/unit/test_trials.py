@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from medref.trials import TrialDataError, load_trials
+from medref.data.trials import TrialDataError, load_trials
 from tests.unit.fixtures.evidence import load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-from medref.urgent import UrgentCareDataError, load_urgent_care
+from medref.data.urgent import UrgentCareDataError, load_urgent_care
 from tests.unit.fixtures.evidence import load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]

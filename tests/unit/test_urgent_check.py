@@ -1,11 +1,11 @@
-"""medref.urgent_check: urgent-care advice written by hand, and short forms that lose the link to the
+"""medref.checks.urgent_check: urgent-care advice written by hand, and short forms that lose the link to the
 full list or a 999 sign. The site test (tests/site/test_urgent_care.py) applies it to every page."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from medref import urgent_check
+from medref.checks import urgent_check
 
 FIXTURE = Path(__file__).parent / "fixtures" / "urgent" / "handwritten.html"
 

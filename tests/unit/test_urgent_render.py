@@ -1,4 +1,4 @@
-"""medref.urgent_render: the [[urgent-care]] directive, full list, short forms and clinician table."""
+"""medref.render.urgent_render: the [[urgent-care]] directive, full list, short forms and clinician table."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from medref.directives import MedrefBuildError
+from medref.render.directives import MedrefBuildError
 from tests.unit.test_urgent import data_with
 from tests.unit.fixtures.evidence import render
 

@@ -1,5 +1,5 @@
 """One walker over built HTML for the checks that read a page's prose: the reading level
-(medref.reading_level) and sourced numbers (medref.number_check).
+(medref.render.reading_level) and sourced numbers (medref.checks.number_check).
 
 It keeps a stack of open elements, tolerates unclosed <p> and <li> (an end tag closes everything
 opened after its match), and marks an element skipped when its tag or one of its classes says it

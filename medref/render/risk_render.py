@@ -20,9 +20,9 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
-from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
-from medref.icon_array import icon_array_svg, legend_swatch
-from medref.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.icon_array import icon_array_svg, legend_swatch
+from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
 
 
 def citation(risk: Risk) -> str:

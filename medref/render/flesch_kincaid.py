@@ -73,7 +73,7 @@ def _pronunciations() -> dict[str, str]:
 
 def _hyphenation_points(word: str) -> list[int]:
     try:
-        from medref import hyphenation  # imports pyphen, whose patterns it reads
+        from medref.render import hyphenation  # imports pyphen, whose patterns it reads
     except ImportError as exc:
         raise _missing(exc) from exc
     return hyphenation.positions(word)

@@ -1,4 +1,4 @@
-"""When to get help urgently: load and check data/urgent-care.yml (medref.urgent_render draws it).
+"""When to get help urgently: load and check data/urgent-care.yml (medref.render.urgent_render draws it).
 
 Advice that can hurt if it is wrong (call 999, contact the team the same day, see your GP) is held
 once, in data/urgent-care.yml, with a source or an explicit `consensus: true` for every line. Pages
@@ -21,7 +21,7 @@ import dataclasses
 from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in fakes).
-from medref import datafile, references
+from medref.data import datafile, references
 
 FILENAME = "urgent-care.yml"
 FULL_LIST_PAGE = "urgent-help.md"        # the page that renders [[urgent-care]]

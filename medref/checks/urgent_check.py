@@ -1,7 +1,7 @@
 """Find urgent-care advice on a built page that does not come from data/urgent-care.yml.
 
 Advice to call 999, go to A&E, call NHS 111 or act "the same day" must be rendered by the
-[[urgent-care]] directive (medref/urgent.py), inside `<div class="medref-urgent">`. This module reads
+[[urgent-care]] directive (medref/data/urgent.py), inside `<div class="medref-urgent">`. This module reads
 a built page and reports:
 
 - hand-written advice: those words in any block of the page body outside the rendered blocks, the
@@ -18,7 +18,7 @@ import re
 from html.parser import HTMLParser
 from urllib.parse import urljoin, urlsplit
 
-from medref.urgent import BLOCK_CLASS
+from medref.data.urgent import BLOCK_CLASS
 
 ADVICE = re.compile(r"\b999\b|A&E|\bNHS 111\b|\b111\.nhs\.uk\b|\bcall 111\b|\bsame[- ]day\b", re.I)
 # Uses of those words that are not advice. Each one is a fact about the service, not what to do.

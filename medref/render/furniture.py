@@ -26,7 +26,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from medref.front_matter import as_date
+from medref.data.front_matter import as_date
 from medref.pages import PageInfo
 
 EDITORIAL_POLICY = "about/editorial-policy.md"
@@ -238,7 +238,7 @@ def _cited_works(keys: list[str], data_dir: str) -> list[CitedWork]:
     if not keys:
         return []
     try:
-        from medref.references import load_references
+        from medref.data.references import load_references
         refs = load_references(data_dir)
     except Exception:  # the citation processor reports broken reference data itself
         refs = {}
@@ -276,7 +276,7 @@ def reading_age_of(page: PageInfo, html_text: str) -> int | None:
     """Reading age of the public prose, for pages written for the public."""
     if page.meta.get("audience") not in ("public", "both"):
         return None
-    from medref.reading_level import grade, public_prose, reading_age
+    from medref.render.reading_level import grade, public_prose, reading_age
 
     prose = public_prose(html_text)
     if len(prose.split()) < 3:

@@ -1,4 +1,5 @@
-"""The glossary: data/glossary.yml -> the Glossary page (`[[glossary]]`) and includes/abbreviations.md.
+"""The glossary: data/glossary.yml -> includes/abbreviations.md, and the terms the Glossary page
+(`[[glossary]]`, medref.render.glossary_render) lists.
 
 includes/abbreviations.md is appended to every page by pymdownx.snippets, so each abbreviation gets a
 tooltip. It is generated: run `python -m medref glossary` after editing data/glossary.yml (a unit test
@@ -14,11 +15,9 @@ import dataclasses
 import re
 import unicodedata
 from pathlib import Path
-from xml.etree import ElementTree as etree
 
 
-from medref import datafile
-from medref.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.data import datafile
 
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
@@ -122,41 +121,3 @@ def abbreviations_text(terms: list[Term]) -> str:
         expansion = meaning if same else f"{term.term}: {meaning}"
         lines.append(f"*[{term.abbr}]: {expansion}")
     return "\n\n".join(lines) + ("\n" if lines else "")
-
-
-class GlossaryDirective(DirectiveProcessor):
-    """`[[glossary]]`: every term, grouped A-Z, each with id `term-<slug>`."""
-
-    NAMES = ("glossary",)
-
-
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
-        terms = load_glossary(self.data_dir)
-        if not terms:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
-                                   f"{Path(self.data_dir) / FILENAME}")
-        by_term = {t.slug: t for t in terms}
-        letters: dict[str, list[Term]] = {}
-        for term in terms:
-            first = term.term[:1].upper()
-            # Terms that start with a digit ("999") go under "Numbers": "#" is not a valid fragment id.
-            letters.setdefault(first if first.isalpha() else "Numbers", []).append(term)
-        nav = etree.SubElement(parent, "p", {"class": "medref-glossary-letters"})
-        nav.text = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in letters)
-        for letter, members in letters.items():
-            heading = etree.SubElement(parent, "h2", {"id": f"glossary-{letter.lower()}"})
-            heading.text = letter
-            dl = etree.SubElement(parent, "dl", {"class": "medref-glossary"})
-            for term in members:
-                dt = etree.SubElement(dl, "dt", {"id": f"term-{term.slug}"})
-                dt.text = term.term + (f" ({term.abbr})" if term.abbr and term.abbr != term.term else "")
-                dd = etree.SubElement(dl, "dd")
-                text = term.meaning
-                if term.us:
-                    text += f" US: {term.us}."
-                if term.see:
-                    links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
-                    text += f" See also: {links}."
-                dd.text = text

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from medref.html_walk import FURNITURE_CLASSES, HtmlWalker
+from medref.render.html_walk import FURNITURE_CLASSES, HtmlWalker
 
 RATE = re.compile(
     r"\d[\d,.]*\s?%"                                                      # 44%, 0.13 %

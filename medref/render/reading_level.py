@@ -1,6 +1,6 @@
 """Reading level of a page's public prose (clinician blocks excluded), computed offline.
 
-The grade is Flesch-Kincaid as textstat computes it (medref/flesch_kincaid.py, without textstat).
+The grade is Flesch-Kincaid as textstat computes it (medref/render/flesch_kincaid.py, without textstat).
 
 CLI: `python -m medref reading-level site [docs]` prints a table of every built page.
 """
@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from medref import flesch_kincaid
-from medref.front_matter import read_front_matter
-from medref.html_walk import FURNITURE_CLASSES, NOT_PROSE_TAGS, HtmlWalker
+from medref.render import flesch_kincaid
+from medref.data.front_matter import read_front_matter
+from medref.render.html_walk import FURNITURE_CLASSES, NOT_PROSE_TAGS, HtmlWalker
 from medref.pages import source_for
 
 # Also skipped for the reading level: tables, forms and buttons (not sentences), clinician blocks,

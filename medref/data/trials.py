@@ -2,7 +2,7 @@
 
 Each entry is one trial or review the site describes: design, size per arm, population, primary
 outcome and the result as the paper reports it. Pages never type these by hand: they use
-[[trial-table]], [[trial-summary]] or [[trial-chart]] (medref.trial_render). Funding is not stored
+[[trial-table]], [[trial-summary]] or [[trial-chart]] (medref.render.trial_render). Funding is not stored
 here; it is the `funding` field of the trial's reference in data/references.yml.
 
 An `effect` is a between-group difference in pain on a 0-10 scale with its 95% interval, as
@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref import datafile, references
+from medref.data import datafile, references
 
 FILENAME = "trials.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")

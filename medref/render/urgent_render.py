@@ -1,5 +1,5 @@
-"""Render data/urgent-care.yml (medref.urgent) with the `[[urgent-care]]` directive; the forms are
-listed in medref/urgent.py. Every block is a `<div class="medref-urgent">`, and every block but the
+"""Render data/urgent-care.yml (medref.data.urgent) with the `[[urgent-care]]` directive; the forms are
+listed in medref/data/urgent.py. Every block is a `<div class="medref-urgent">`, and every block but the
 full list ends with a link to the full list: tests/site/test_urgent_care.py relies on both.
 """
 
@@ -9,8 +9,8 @@ import posixpath
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.directives import DirectiveProcessor, MedrefBuildError, where
-from medref.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
                            UrgentCare, load_urgent_care, signs_for)
 

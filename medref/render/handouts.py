@@ -16,7 +16,7 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
-from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +46,7 @@ class PdfLinkDirective(DirectiveProcessor):
         handout = handout_for(page.rel) if page is not None else None
         if handout is None:
             raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[pdf-download]] is only for the pages listed "
-                                   "in HANDOUTS in medref/handouts.py; add this page there first")
+                                   "in HANDOUTS in medref/render/handouts.py; add this page there first")
         sides = "1 page" if handout.pages == 1 else f"{handout.pages} pages"
         # Raw HTML, not a Markdown link: the PDF does not exist in docs/ (it is printed after the build),
         # and a bare file name beside the page needs no rewriting in either URL style.

@@ -5,7 +5,7 @@
                              show one design;
 - `[[trial-summary]]`        a compact table (trial, one-line finding, design and size) for the quick reference;
                              `[[trial-summary:randomised]]` leaves out single-arm studies and reviews;
-- `[[trial-chart]]`          the chart of differences in pain with their intervals (medref.trial_chart), a
+- `[[trial-chart]]`          the chart of differences in pain with their intervals (medref.render.trial_chart), a
                              plain one-line reading above it, the same numbers as a table, and the trials
                              left off the chart with the reason.
 
@@ -21,10 +21,10 @@ from xml.etree import ElementTree as etree
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from medref import references
-from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
-from medref.trial_chart import chart_svg, number
-from medref.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
+from medref.data import references
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.trial_chart import chart_svg, number
+from medref.data.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
                            load_trials, select)
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))

@@ -1,6 +1,6 @@
 """The trials chart: one row per trial, its difference in pain between groups with its 95% interval.
 
-Inline SVG, drawn at build time from data/trials.yml (medref.trials). Sham-controlled and open trials
+Inline SVG, drawn at build time from data/trials.yml (medref.data.trials). Sham-controlled and open trials
 are grouped apart; a vertical line marks no difference and a shaded band marks differences smaller
 than the threshold for a clinically important change. Colours come from CSS classes (site.css,
 "medref: trials chart") with currentColor fallbacks, so the chart follows the light and dark schemes
@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 
-from medref.trials import Trial
+from medref.data.trials import Trial
 
 WIDTH = 360
 LABEL_W = 112          # trial names on the left

@@ -15,7 +15,7 @@ REQUIRED = ("title", "description", "audience", "last_reviewed", "next_review", 
 AUDIENCES = ("public", "clinician", "both")
 MAX_DESCRIPTION = 160
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster
-# (read for every page at every build; as in medref/datafile.py).
+# (read for every page at every build; as in medref/data/datafile.py).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 

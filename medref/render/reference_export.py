@@ -2,7 +2,7 @@
 
 Writes docs/downloads/references.ris and .bib (every reference, linked from the References page) and
 docs/downloads/sources/<page>.ris and .bib (the sources each page cites, linked under its Sources
-list by medref.citations). The files are generated and committed, like includes/abbreviations.md:
+list by medref.render.citations). The files are generated and committed, like includes/abbreviations.md:
 run `python -m medref reference-export` after editing data/references.yml or a page's citations (a
 unit test fails while they disagree, and reads both formats back with real parsers).
 """
@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from medref import references
+from medref.data import references
 from medref.cited import keys_cited_in_page
 from medref.pages import stem_of
-from medref.risks import load_risks
-from medref.trials import load_trials
+from medref.data.risks import load_risks
+from medref.data.trials import load_trials
 
 OUT_DIR = Path("docs") / "downloads"
 ALL_NAME = "references"

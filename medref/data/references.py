@@ -13,7 +13,7 @@ import html
 import re
 from pathlib import Path
 
-from medref import datafile
+from medref.data import datafile
 
 FILENAME = "references.yml"
 KEY_RE = re.compile(r"^[a-z0-9-]+$")

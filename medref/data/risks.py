@@ -2,7 +2,7 @@
 
 Each entry is one figure a page may quote, with its denominator, how it was measured, the kind of
 evidence, its sources and its plain-language wording. Pages never type these numbers by hand:
-they use [[sentence:ID]], [[icon-array:ID]] or [[risk-table]] (medref.risk_render).
+they use [[sentence:ID]], [[icon-array:ID]] or [[risk-table]] (medref.render.risk_render).
 
 Entry shapes (see data/risks.yml for real examples):
 - `figures:` one or more counts or rates; two or more studies make a low-high range.
@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref import datafile, references
+from medref.data import datafile, references
 
 FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")

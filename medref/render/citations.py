@@ -24,10 +24,10 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from medref.cited import CITE_RE, parse_keys
-from medref.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref import references
-from medref.reference_export import PAGE_DIR, page_slug
+from medref.data import references
+from medref.render.reference_export import PAGE_DIR, page_slug
 
 KEY_ATTR = "data-medref-keys"
 
@@ -145,7 +145,7 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
         back.text = "Back to the text"
         back.tail = ""
     if page is not None:
-        # This page's sources for a reference manager (files from medref.reference_export). Real <a>
+        # This page's sources for a reference manager (files from medref.render.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
         base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
         p = etree.SubElement(holder, "p", {"class": "medref-sources-download", "data-search-exclude": ""})
