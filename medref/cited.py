@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from medref.data import option_grid as grid_data
 from medref.data import risks as risk_data
 from medref.data import trials as trial_data
 from medref.data import urgent as urgent_data
+from medref.data import worksheet as worksheet_data
 
 # Anything in [@...] is a citation, so a malformed one fails loudly instead of showing.
 CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
@@ -22,6 +24,8 @@ FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RISK_DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
 TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
+# The decision aid's directives: the grid's cells, the fair-tests picture's trials, the SURE test.
+DECISION_AID_RE = re.compile(r"^\s*\[\[(option-grid|fair-tests|worksheet)(?::([^\]]*))?\]\]\s*$")
 URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
 SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
 
@@ -56,7 +60,8 @@ def _add(keys: list[str], more) -> None:
     keys += [k for k in dict.fromkeys(more) if k not in keys]
 
 
-def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
+def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None,
+                       data_dir=None) -> list[str]:
     """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
     keys: list[str] = []
     if trials is not None:  # [[trial-fact:...]] cites as the preprocessor writes it
@@ -81,7 +86,33 @@ def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None
         if directive and trials is not None:
             name, arg = directive.group(1), (directive.group(2) or "").strip()
             _add(keys, trial_data.keys_for(trials, name, arg))
+        directive = DECISION_AID_RE.match(line)
+        if directive and risks is not None and trials is not None:
+            _add(keys, decision_aid_keys(directive.group(1), (directive.group(2) or "").strip(), risks, trials,
+                                         data_dir))
     return keys
+
+
+def decision_aid_keys(name: str, arg: str, risks: dict, trials: dict, data_dir=None) -> list[str]:
+    """Keys [[option-grid]], [[fair-tests:REVIEW]] and [[worksheet:sure]] cite, as they render them."""
+    if name == "fair-tests":
+        review = trials.get(arg)
+        facts = ([f for f in review.facts if f.id == "pooled"] if review else []) + [
+            f for t in trial_data.fair_tests(trials) for f in trial_data.fair_test_facts(t)]
+        return [f.source for f in facts]
+    if data_dir is None:
+        return []
+    if name == "option-grid":
+        try:
+            return grid_data.keys_for(grid_data.load_grid(data_dir), risks)
+        except (grid_data.OptionGridDataError, FileNotFoundError):
+            return []  # the build reports it, naming the page
+    if name == "worksheet" and arg == "sure":
+        try:
+            return [worksheet_data.load_worksheet(data_dir).sure_source]
+        except (worksheet_data.WorksheetDataError, FileNotFoundError):
+            return []
+    return []
 
 
 def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None,
@@ -89,7 +120,7 @@ def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None
     """Keys one page cites, in order: its text and snippets, risk and trial directives, urgent-care
     blocks (the uncited-reference scan and each page's reference-manager files both use this)."""
     text = _with_snippets(Path(path).read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
-    keys = keys_cited_in_text(text, risks, trials)
+    keys = keys_cited_in_text(text, risks, trials, data_dir)
     args = [m.group(1) or "" for m in URGENT_RE.finditer("\n".join(_prose_lines(text)))]
     if args:
         try:

@@ -20,6 +20,9 @@ from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.render.risk_render import RiskDirective
 from medref.render.trial_render import TrialDirective, TrialFacts
 from medref.render.urgent_render import UrgentCareDirective
+from medref.render.option_grid import OptionGridDirective
+from medref.render.fair_tests import FairTestsDirective
+from medref.render.worksheet import WorksheetDirective
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.
@@ -31,6 +34,9 @@ PRIORITY_GLOSSARY = 73
 PRIORITY_TRIALS = 72
 PRIORITY_URGENT = 72
 PRIORITY_PDF_LINK = 71
+PRIORITY_OPTION_GRID = 70        # block processors of the decision aid: [[option-grid]],
+PRIORITY_FAIR_TESTS = 70         # [[fair-tests:REVIEW]],
+PRIORITY_WORKSHEET = 70          # [[worksheet:PART]]
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
@@ -82,6 +88,9 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
         | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
         | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
+        | blockprocessors | medref-option-grid    | 70       | `[[option-grid]]` (option_grid.py)           |
+        | blockprocessors | medref-fair-tests     | 70       | `[[fair-tests:REVIEW]]` (fair_tests.py)      |
+        | blockprocessors | medref-worksheet      | 70       | `[[worksheet:PART]]` (worksheet.py)          |
         | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
         | treeprocessors  | medref-furniture      | 2        | review box, cite, report link, JSON-LD       |
@@ -103,6 +112,9 @@ class MedrefExtension(Extension):
         blocks.register(TrialDirective(self), "medref-trials", PRIORITY_TRIALS)
         blocks.register(UrgentCareDirective(self), "medref-urgent", PRIORITY_URGENT)
         blocks.register(PdfLinkDirective(self), "medref-pdf-link", PRIORITY_PDF_LINK)
+        blocks.register(OptionGridDirective(self), "medref-option-grid", PRIORITY_OPTION_GRID)
+        blocks.register(FairTestsDirective(self), "medref-fair-tests", PRIORITY_FAIR_TESTS)
+        blocks.register(WorksheetDirective(self), "medref-worksheet", PRIORITY_WORKSHEET)
         md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
         md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(

@@ -291,6 +291,19 @@ def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
     return list(trials.values())
 
 
+def fair_tests(trials: dict[str, Trial]) -> list[Trial]:
+    """The placebo-controlled trials in the order the fair-tests picture shows them: those that found
+    a benefit, then those that did not, each group in data order (then any without a verdict)."""
+    shown = [t for t in trials.values() if t.design == "sham-controlled"]
+    rank = {v: n for n, v in enumerate(VERDICTS)}
+    return sorted(shown, key=lambda t: rank.get(t.verdict, len(VERDICTS)))
+
+
+def fair_test_facts(trial: Trial) -> list[Fact]:
+    """What a trial found, for the fair-tests picture: its facts whose id starts 'fair-test' (not 'who')."""
+    return [f for f in trial.facts if f.id.startswith("fair-test") and f.id != "fair-test-who"]
+
+
 def keys_for(trials: dict[str, Trial], name: str, arg: str = "") -> list[str]:
     """Reference keys a trial directive cites: its trials' sources, and the chart's threshold source."""
     keys = [t.source for t in select(trials, name, arg)]

@@ -2,9 +2,9 @@
 
 Each figure cell says "About N in PER" (worked out here from the figure's numerator and denominator in
 data/risks.yml, never typed), what kind of evidence it rests on (the trial's design in data/trials.yml,
-else the figure's `evidence`), its citation, and "Paid for by ..." for every trial or review it cites
+else the figure's `evidence`), its citation, and "Funding: ..." for every trial or review it cites
 whose `funding` in data/references.yml names a payer. Before a cell goes on the page, funding_problems()
-checks that line is there, so a cell can never cite a sponsored study without saying who paid.
+checks that line is there, so a cell can never cite a funded study without saying who paid.
 
 The table reads as cards on a phone: each cell carries its option's name (data-option, shown by CSS).
 """
@@ -84,8 +84,8 @@ def payer(funding: str) -> str:
     """Who paid, shortly: 'Medtronic Spine LLC (trial sponsor, ClinicalTrials.gov NCT00323609)' ->
     'Medtronic Spine LLC'. Registration numbers and 'per the registration' are for the Sources list."""
     text = funding.split(";")[0]
-    text = re.sub(r"\s*\([^)]*(ClinicalTrials|NCT\d)[^)]*\)", "", text)
-    text = re.sub(r",\s*per\b.*$", "", text)
+    text = re.sub(r"\s*\([^)]*(ClinicalTrials|NCT\d|registration|record)[^)]*\)", "", text)
+    text = re.sub(r",\s*(per|which|as stated)\b.*$", "", text)
     return " ".join(text.split()).rstrip(".,")
 
 
@@ -96,7 +96,7 @@ def sponsor_of(key: str, refs: dict) -> str:
     if ref is None or ref.group not in references.FUNDING_REQUIRED:
         return ""
     funding = (ref.funding or "").strip()
-    if not funding or funding.lower().startswith(references.NOT_STATED):
+    if not funding or funding in references.UNKNOWN_FUNDING or funding.lower().startswith(references.NOT_STATED):
         return ""
     return payer(funding)
 
@@ -107,9 +107,9 @@ def funding_problems(where_text: str, cell_markdown: str, refs: dict) -> list[st
     for match in CITE_RE.finditer(cell_markdown):
         for key in (k.strip().lstrip("@") for k in match.group(1).split(";")):
             sponsor = sponsor_of(key, refs)
-            if sponsor and f"Paid for by: {sponsor}" not in cell_markdown:
-                problems.append(f"{where_text}: cites {key}, which {sponsor} paid for, but the cell does not "
-                                f"say so; every cell citing it must show 'Paid for by: {sponsor}' "
+            if sponsor and f"Funding: {sponsor}" not in cell_markdown:
+                problems.append(f"{where_text}: cites {key} (funding: {sponsor}) but the cell does not "
+                                f"say who paid; every cell citing it must show 'Funding: {sponsor}' "
                                 "(medref/render/option_grid.py adds it from data/references.yml)")
     return problems
 
@@ -123,8 +123,8 @@ def funding_lines(keys, refs: dict) -> list[str]:
     lines = []
     for key in dict.fromkeys(keys):
         sponsor = sponsor_of(key, refs)
-        if sponsor and f"Paid for by: {sponsor}" not in lines:
-            lines.append(f"Paid for by: {sponsor}")
+        if sponsor and f"Funding: {sponsor}" not in lines:
+            lines.append(f"Funding: {sponsor}")
     return lines
 
 

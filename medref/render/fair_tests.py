@@ -1,0 +1,111 @@
+"""`[[fair-tests:REVIEW]]`: the placebo-controlled ("fair") trials in one picture, the pooled result first.
+
+REVIEW is the id of a systematic review in data/trials.yml (cochrane-2018). The picture shows:
+
+1. the review's pooled result (its fact `pooled`), first and largest;
+2. then every sham-controlled trial in data/trials.yml, the ones that found a benefit and then the
+   ones that did not (`verdict`), each drawn the same way: name and year, a bar as long as the number
+   of people it randomised (all bars on one scale), who took part (fact `fair-test-who`, else the
+   population) and what it found at its own time point (facts whose id starts `fair-test`), with
+   citations. Trials newer than the review are marked as such.
+
+Every word and number comes from data/trials.yml; the same picture appears wherever the site answers
+"does it work?" (includes/does-it-work.md).
+"""
+
+from __future__ import annotations
+
+from xml.etree import ElementTree as etree
+
+from markdown.util import AtomicString
+
+from medref.data import trials
+from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+
+VERDICT_GROUPS = (("benefit", "Found a benefit"), ("no clear difference", "Found no clear difference"))
+BAR_WIDTH = 200   # SVG units for the largest trial
+BAR_HEIGHT = 14
+
+
+def finding_markdown(trial: trials.Trial) -> str:
+    """The trial's fair-test facts, each with its citation, as one paragraph."""
+    return " ".join(f"{f.text} [@{f.source}]." for f in trials.fair_test_facts(trial))
+
+
+def who_markdown(trial: trials.Trial) -> str:
+    who = next((f for f in trial.facts if f.id == "fair-test-who"), None) or next(
+        (f for f in trial.facts if f.id == "who"), None)
+    return f"{who.text[:1].upper()}{who.text[1:]}." if who else ""
+
+
+def bar_svg(people: int, most: int, verdict: str) -> str:
+    """A bar as long as the trial's size, on the scale of the largest trial (decorative: the words say it)."""
+    width = max(2, round(BAR_WIDTH * people / most))
+    css = "ft-bar-benefit" if verdict == "benefit" else "ft-bar-none"
+    return (f'<svg class="ft-bar {css}" viewBox="0 0 {BAR_WIDTH} {BAR_HEIGHT}" width="{BAR_WIDTH}" '
+            f'height="{BAR_HEIGHT}" aria-hidden="true" focusable="false">'
+            f'<rect x="0" y="0" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" class="ft-bar-track"/>'
+            f'<rect x="0" y="0" width="{width}" height="{BAR_HEIGHT}" class="ft-bar-fill"/></svg>')
+
+
+def problems_for(review: trials.Trial | None, review_id: str, shown: list[trials.Trial]) -> list[str]:
+    problems = []
+    if review is None or review.design != "systematic review":
+        problems.append(f"'{review_id}' is not a systematic review in data/{trials.FILENAME}; use its id, "
+                        "e.g. [[fair-tests:cochrane-2018]]")
+    elif not any(f.id == "pooled" for f in review.facts):
+        problems.append(f"review '{review_id}' has no fact 'pooled' (its result in plain words) in data/{trials.FILENAME}")
+    for trial in shown:
+        if not trial.verdict:
+            problems.append(f"trial '{trial.id}' has no 'verdict' in data/{trials.FILENAME}; add benefit or "
+                            "'no clear difference' so the picture can place it")
+        if not finding_markdown(trial):
+            problems.append(f"trial '{trial.id}' has no 'fair-test' fact in data/{trials.FILENAME}; add what it "
+                            "found, in plain words, with its time point")
+    return problems
+
+
+class FairTestsDirective(DirectiveProcessor):
+    NAMES = ("fair-tests",)
+
+    def render(self, parent, name, arg, line_text):
+        all_trials = trials.load_trials(self.data_dir)
+        review = all_trials.get(arg)
+        shown = trials.fair_tests(all_trials)
+        problems = problems_for(review, arg, shown)
+        if problems:
+            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: " + "\n".join(problems))
+        pooled = next(f for f in review.facts if f.id == "pooled")
+        figure = etree.SubElement(parent, "figure", {"class": "medref-fair-tests", "id": "fair-tests"})
+        box = etree.SubElement(figure, "div", {"class": "ft-pooled"})
+        etree.SubElement(box, "p", {"class": "ft-pooled-title"}).text = (
+            f"**All the fair tests in the review, together** ({review.name} {review.year})")
+        sign = etree.SubElement(box, "p", {"class": "ft-pooled-sign"})
+        sign.text = AtomicString(stash(self.md, '<span class="ft-side">Real procedure</span>'
+                                                '<span class="ft-approx" aria-hidden="true">≈</span>'
+                                                '<span class="ft-side">Pretend procedure</span>'))
+        etree.SubElement(box, "p", {"class": "ft-pooled-text"}).text = f"{pooled.text} [@{pooled.source}]."
+        most = max(t.randomised for t in shown)
+        for verdict, heading in VERDICT_GROUPS:
+            members = [t for t in shown if t.verdict == verdict]
+            if not members:
+                continue
+            etree.SubElement(figure, "p", {"class": "ft-group"}).text = f"**{heading}**"
+            items = etree.SubElement(figure, "ul", {"class": "ft-trials"})
+            for trial in members:
+                self._trial(items, trial, most, review)
+        etree.SubElement(figure, "figcaption").text = (
+            "Each trial compared the real procedure with a pretend one, so people did not know which they "
+            "had. The bar shows how many people took part; each trial measured pain at its own time.")
+
+    def _trial(self, items, trial: trials.Trial, most: int, review: trials.Trial) -> None:
+        item = etree.SubElement(items, "li", {"class": "ft-trial", "id": f"fair-test-{trial.id}"})
+        head = etree.SubElement(item, "p", {"class": "ft-head"})
+        newer = f", newer than the review" if trial.year > review.year else ""
+        head.text = f"**{trial.name}** ({trial.year}{newer}): {trial.randomised:,} people"
+        bar = etree.SubElement(item, "div", {"class": "ft-bar-wrap"})
+        bar.text = AtomicString(stash(self.md, bar_svg(trial.randomised, most, trial.verdict)))
+        who = who_markdown(trial)
+        if who:
+            etree.SubElement(item, "p", {"class": "ft-who"}).text = who
+        etree.SubElement(item, "p", {"class": "ft-finding"}).text = finding_markdown(trial)
