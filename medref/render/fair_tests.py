@@ -38,14 +38,12 @@ def who_markdown(trial: trials.Trial) -> str:
     return f"{who.text[:1].upper()}{who.text[1:]}." if who else ""
 
 
-def bar_svg(people: int, most: int, verdict: str) -> str:
-    """A bar as long as the trial's size, on the scale of the largest trial (decorative: the words say it)."""
+def bar_svg(people: int, most: int) -> str:
+    """A bar as long as the trial's size, on the scale of the largest trial (decorative: the words say
+    it). The track behind it is the SVG's own background (site.css)."""
     width = max(2, round(BAR_WIDTH * people / most))
-    css = "ft-bar-benefit" if verdict == "benefit" else "ft-bar-none"
-    return (f'<svg class="ft-bar {css}" viewBox="0 0 {BAR_WIDTH} {BAR_HEIGHT}" width="{BAR_WIDTH}" '
-            f'height="{BAR_HEIGHT}" aria-hidden="true" focusable="false">'
-            f'<rect x="0" y="0" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" class="ft-bar-track"/>'
-            f'<rect x="0" y="0" width="{width}" height="{BAR_HEIGHT}" class="ft-bar-fill"/></svg>')
+    return (f'<svg class="ft-bar" viewBox="0 0 {BAR_WIDTH} {BAR_HEIGHT}" width="{BAR_WIDTH}" height="{BAR_HEIGHT}" '
+            f'aria-hidden="true" focusable="false"><rect width="{width}" height="{BAR_HEIGHT}"/></svg>')
 
 
 def problems_for(review: trials.Trial | None, review_id: str, shown: list[trials.Trial]) -> list[str]:
@@ -104,7 +102,7 @@ class FairTestsDirective(DirectiveProcessor):
         newer = f", newer than the review" if trial.year > review.year else ""
         head.text = f"**{trial.name}** ({trial.year}{newer}): {trial.randomised:,} people"
         bar = etree.SubElement(item, "div", {"class": "ft-bar-wrap"})
-        bar.text = AtomicString(stash(self.md, bar_svg(trial.randomised, most, trial.verdict)))
+        bar.text = AtomicString(stash(self.md, bar_svg(trial.randomised, most)))
         who = who_markdown(trial)
         if who:
             etree.SubElement(item, "p", {"class": "ft-who"}).text = who

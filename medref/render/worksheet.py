@@ -25,10 +25,10 @@ def _choices(parent, group_id: str, legend: str, choices: tuple[str, ...], css: 
     """A fieldset of radio buttons (or tick boxes) with a legend; each choice labelled."""
     fieldset = etree.SubElement(parent, "fieldset", {"class": css, "data-ws-item": group_id})
     etree.SubElement(fieldset, "legend").text = legend
-    for number, choice in enumerate(choices):
+    for choice in choices:
+        # The label wraps its input, so it needs no id; no autocomplete either (radios are never filled in).
         label = etree.SubElement(fieldset, "label", {"class": "ws-choice"})
-        etree.SubElement(label, "input", {"type": kind, "name": f"ws-{group_id}", "value": choice,
-                                          "id": f"ws-{group_id}-{number}", "autocomplete": "off"})
+        etree.SubElement(label, "input", {"type": kind, "name": f"ws-{group_id}", "value": choice})
         etree.SubElement(label, "span").text = choice
     return fieldset
 
@@ -87,10 +87,9 @@ class WorksheetDirective(DirectiveProcessor):
     def _questions(part, sheet) -> None:
         fieldset = etree.SubElement(part, "fieldset", {"class": "ws-ticks", "data-ws-item": "questions"})
         etree.SubElement(fieldset, "legend").text = "Tick the ones you want to ask"
-        for number, item in enumerate(sheet.questions):
+        for item in sheet.questions:
             label = etree.SubElement(fieldset, "label", {"class": "ws-choice"})
-            etree.SubElement(label, "input", {"type": "checkbox", "name": "ws-questions", "value": item.text,
-                                              "id": f"ws-question-{item.id}", "autocomplete": "off"})
+            etree.SubElement(label, "input", {"type": "checkbox", "name": "ws-questions", "value": item.text})
             etree.SubElement(label, "span").text = item.text
         _free_text(part, "questions-other", sheet.questions_other)
 

@@ -25,7 +25,7 @@ def test_every_part_renders_labelled_fields_and_no_form(tmp_path):
     assert html.count('type="radio"') == (len(sheet.matters) * len(sheet.scale) + 11 + 3 * 2
                                           + len(sheet.leaning) + 2 * len(sheet.sure))
     # Every input sits inside its label; every text box has a label for it.
-    assert not re.search(r"<input(?![^>]*autocomplete=\"off\")", html)
+    assert re.search(r'<label class="ws-choice"><input', html)
     for area_id in re.findall(r'<textarea[^>]*id="([^"]+)"', html):
         assert f'for="{area_id}"' in html
     assert "data-ws-make" in html and 'id="my-summary"' in html and "SURE test" in html

@@ -76,16 +76,16 @@
       return row.free ? "Also: " + row.answer : row.answer + ": " + row.question;
     });
     section(summary, "How things are for me today", part("today") ? answers(part("today")) : [], function (row) {
-      return row.question + " " + row.answer;
+      return row.question.replace(/[?.]$/, "") + ": " + row.answer;
     });
     var leaning = part("leaning") ? answers(part("leaning")) : [];
     section(summary, "Which way I am leaning", leaning, function (row) { return row.answer; });
 
     var sure = part("sure") ? answers(part("sure")) : [];
     section(summary, "Am I SURE?", sure, function (row) { return row.answer + ": " + row.question; });
-    var noes = sure.filter(function (row) { return row.answer === "No"; }).length;
-    if (noes) {
-      summary.appendChild(el("p", "I answered no to " + noes + " of these, so I want to talk it through " +
+    var noCount = sure.filter(function (row) { return row.answer === "No"; }).length;
+    if (noCount) {
+      summary.appendChild(el("p", "I answered no to " + noCount + " of these, so I want to talk it through " +
         "with my team before I decide.", "ws-sure-note"));
     }
 
