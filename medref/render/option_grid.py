@@ -21,7 +21,7 @@ from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
 NOTHING = {"benefit": "No trial has measured this.", "harm": "No study we found has measured this."}
 # The kind of evidence, in plain words: a trial's design first, else the figure's `evidence`.
 DESIGN_WORDS = {
-    "sham-controlled": "Placebo-controlled trial",
+    "sham-controlled": "Trial against a pretend procedure",
     "open": "Open trial: people knew which treatment they had",
     "observational": "Study with no comparison group",
     "systematic review": "Review of trials",

@@ -135,7 +135,7 @@ def test_the_build_stops_when_a_cell_loses_its_funding_line(tmp_path, monkeypatc
 def test_grid_renders_every_row_with_its_basis_and_evidence(tmp_path):
     _, html = render(tmp_path, "[[option-grid]]\n", data=REAL)
     assert html.count('<tr id="option-grid-') == len(option_grid.load_grid(REAL).rows)
-    assert "About 44 in 100" in html and "About 21 in 100" in html and "Placebo-controlled trial" in html
+    assert "About 44 in 100" in html and "About 21 in 100" in html and "Trial against a pretend procedure" in html
     assert "At 2 weeks, out of 100 people" in html and "out of 100 treated bones" in html
     assert "No trial has measured this." in html and "No study we found has measured this." in html
     assert "Not comparable:" in html and 'data-option="Kyphoplasty"' in html
