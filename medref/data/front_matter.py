@@ -14,6 +14,12 @@ import yaml
 REQUIRED = ("title", "description", "audience", "last_reviewed", "next_review", "review")
 AUDIENCES = ("public", "clinician", "both")
 MAX_DESCRIPTION = 160
+# `search:` is Material's per-page search setting (its search plugin reads `boost` and `exclude`).
+# A word list such as the glossary takes a boost below 1, so the pages that answer a question rank
+# first (issue 24). The boost multiplies every score on the page in the reader's browser: a string
+# or a huge number would quietly reorder or blank the results, so only a number in range passes.
+SEARCH_KEYS = ("boost", "exclude")
+MAX_BOOST = 10
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster
 # (read for every page at every build; as in medref/data/datafile.py).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -80,6 +86,7 @@ def page_problems(path: Path, rel: str, today: dt.date) -> list[str]:
         problems.append(f"{rel}: next_review '{nxt}' is not an ISO date (YYYY-MM-DD)")
     if last_d and next_d and next_d <= last_d:
         problems.append(f"{rel}: next_review {next_d} is not after last_reviewed {last_d}; set it 12 months later")
+    problems += search_problems(rel, meta.get("search"))
     if last_d and last_d > today:
         problems.append(f"{rel}: last_reviewed {last_d} is in the future; use the date the review happened")
     if next_d and next_d < today:
@@ -87,6 +94,25 @@ def page_problems(path: Path, rel: str, today: dt.date) -> list[str]:
             f"{rel}: review overdue since {next_d}; re-check the page against its sources, "
             "then update last_reviewed and next_review"
         )
+    return problems
+
+
+def search_problems(rel: str, search) -> list[str]:
+    """Problems with a page's `search:` setting (absent is fine)."""
+    if search is None:
+        return []
+    example = "search: {boost: 0.2}"
+    if not isinstance(search, dict):
+        return [f"{rel}: 'search' in front matter must be a mapping, such as '{example}'"]
+    problems = [f"{rel}: 'search.{key}' is not a search setting; use {' or '.join(SEARCH_KEYS)}"
+                for key in search if key not in SEARCH_KEYS]
+    boost = search.get("boost")
+    if "boost" in search and (isinstance(boost, bool) or not isinstance(boost, (int, float))
+                              or not 0 < boost <= MAX_BOOST):
+        problems.append(f"{rel}: search.boost {boost!r} must be a number above 0 and at most {MAX_BOOST} "
+                        f"(below 1 ranks the page after pages that answer, e.g. '{example}')")
+    if "exclude" in search and not isinstance(search.get("exclude"), bool):
+        problems.append(f"{rel}: search.exclude {search.get('exclude')!r} must be true or false")
     return problems
 
 

@@ -98,6 +98,24 @@ def test_unquoted_colon_is_explained(tmp_path):
     assert "not valid YAML" in message and "quote values" in message
 
 
+def test_search_boost_below_one_passes(tmp_path):
+    assert problems_for(tmp_path, search="{boost: 0.2}") == []
+
+
+@pytest.mark.parametrize("setting, expected", [
+    ('{boost: "0.2"}', "search.boost '0.2' must be a number above 0 and at most 10"),
+    ("{boost: 0}", "search.boost 0 must be a number"),
+    ("{boost: 1000}", "search.boost 1000 must be a number"),
+    ("{boost: true}", "search.boost True must be a number"),
+    ("{bost: 0.2}", "'search.bost' is not a search setting; use boost or exclude"),
+    ("{exclude: 'yes'}", "search.exclude 'yes' must be true or false"),
+    ("0.2", "'search' in front matter must be a mapping"),
+])
+def test_bad_search_setting_names_page_and_fix(tmp_path, setting, expected):
+    message = only(problems_for(tmp_path, search=setting))
+    assert expected in message, message
+
+
 def test_site_pages_pass():
     """The real pages, today (a writer's stale page fails here too, naming the file)."""
     problems = front_matter.check_docs(sitetools.ROOT / "docs")
