@@ -26,10 +26,8 @@ from medref.cited import keys_cited_in_docs
 
 def cmd_front_matter(args) -> int:
     problems = front_matter.check_docs(args.docs)
-    for line in problems:
-        print(f"front matter: {line}", file=sys.stderr)
     if problems:
-        print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
+        print("\n".join(front_matter.report(problems)), file=sys.stderr)
         return 1
     return 0
 

@@ -89,7 +89,7 @@ def _words_problems(rel: str, meta: dict) -> list[str]:
     for field in WORDS_FIELDS:
         value = meta.get(field)
         if isinstance(value, str):
-            problems += [f"{rel}: front matter '{field}' {problem}"
+            problems += [f"{rel}: '{field}' {problem}"
                          for problem in plaintext.text_problems(value, field, LIMITS.get(field))
                          if not (field == "description" and problem.startswith("is "))]  # length: below
     return problems
@@ -172,6 +172,12 @@ def check_docs(docs_dir: Path, today: dt.date | None = None) -> list[str]:
             else:
                 seen[desc] = rel
     return problems
+
+
+def report(problems: list[str]) -> list[str]:
+    """The lines a build or `python -m medref front-matter` prints for these problems."""
+    return [f"front matter: {line}" for line in problems] + [
+        f"front matter: {len(problems)} problem(s); the build stops here."]
 
 
 def overdue_pages(docs_dir: Path, today: dt.date | None = None) -> list[tuple[str, dt.date, dt.date | None]]:

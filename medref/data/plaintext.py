@@ -70,10 +70,11 @@ def text_problems(value: str, field: str, limit: int | None = None) -> list[str]
     if len(value) > limit:
         problems.append(f"is {len(value):,} characters, more than the {limit:,} this field allows; shorten it")
     plain = decoded(value)
-    for sign, words in (("<", "'less than' or 'under'"), (">", "'more than' or 'above'")):
-        if sign in plain:
-            how = "" if sign in value else " (written as a character reference)"
-            problems.append(f"contains '{sign}'{how}; data is plain words, not HTML: write {words} instead")
+    signs = [sign for sign in "<>" if sign in plain]
+    if signs:
+        how = "" if all(sign in value for sign in signs) else " (written as a character reference)"
+        problems.append(f"contains {' and '.join(repr(sign) for sign in signs)}{how}; data is plain words, not HTML: "
+                        "remove any tag, and write 'less than' or 'more than' for a comparison")
     if "{" in plain or "}" in plain:
         problems.append("contains '{' or '}'; use round brackets (curly ones set HTML attributes in Markdown)")
     bad = sorted({f"U+{ord(c):04X}" for c in plain if _control(c)})

@@ -84,6 +84,8 @@ class TrialFacts(Preprocessor):
     """`[[trial-fact:TRIAL.FACT]]` anywhere in a line (a sentence, a table cell) becomes the fact's
     plain words and its citation, before any other parsing, so the number comes from data/trials.yml."""
 
+    NAMES = ("trial-fact",)  # medref.render.leftovers lists it among the known directives
+
     def __init__(self, ext):
         super().__init__(ext.md)
         self.ext = ext

@@ -76,9 +76,10 @@ def test_the_real_data_files_are_words():
 @pytest.mark.parametrize("value,expected", [
     ("Call 999 now if you have chest pain", []),
     ("A&E, the GP's (or NHS 111) number", []),
-    ("<b>bold</b>", ["contains '<'", "contains '>'"]),
-    ("&#60;b&#62;", ["contains '<' (written as a character reference)", "contains '>' (written"]),
-    ("&amp;lt;b&amp;gt;", ["contains '<' (written as a character reference)", "contains '>' (written"]),
+    ("<b>bold</b>", ["contains '<' and '>'; data is plain words, not HTML"]),
+    ("1 < 2", ["contains '<'; data"]),
+    ("&#60;b&#62;", ["contains '<' and '>' (written as a character reference)"]),
+    ("&amp;lt;b&amp;gt;", ["contains '<' and '>' (written as a character reference)"]),
     ("x {: onclick=alert(1) }", ["contains '{' or '}'"]),
     ("right\u202eleft", ["U+202E"]),
     ("bell\x07", ["U+0007"]),
