@@ -25,7 +25,7 @@ from markdown.util import AtomicString
 from medref.render.directives import MedrefBuildError, where
 
 OPEN_RE = re.compile(r"\[\[\s*([A-Za-z0-9_-]*)([^\]\n]*)(\]\])?")
-LOOKALIKE_RE = re.compile(r"\[\s+@[^\]\n]*\]|\[@[^\]\n]*\s\]")
+LOOKALIKE_RE = re.compile(r"\[\s+@[^\]\n]*\]")  # [@key ] is a citation; [ @key ] is not
 SKIP = ("code", "pre", "script", "style")
 
 
