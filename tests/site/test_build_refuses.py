@@ -168,3 +168,11 @@ def test_medref_debug_shows_the_traceback(tmp_path, engine, monkeypatch):
     monkeypatch.setenv("MEDREF_DEBUG", "1")
     code, out = build(root, engine)
     assert code != 0 and "Traceback" in out and "'[[risk-tabel]]' is not a directive" in out, out
+
+
+def test_a_yaml_error_in_data_is_one_message_with_its_line(tmp_path, engine):
+    """Z-D01 in reliability-3.md: Zensical printed the real message at line 173 of 207, in a traceback."""
+    root = project(tmp_path, {"index.md": page()})
+    path = root / "data" / "risks.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("  kind: harm\n", "  kind: [harm\n", 1), encoding="utf-8")
+    refused(root, engine, "data/risks.yml, line", "not valid YAML", "close every '['")
