@@ -44,7 +44,7 @@ ANCHOR_RE = re.compile(r"^#[A-Za-z0-9_-]+$")
 HTTPS_RE = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s\"'<>\\^`{|}]*)?$")
 
 
-def decoded(text: str, rounds: int = 3) -> str:
+def decoded(text: str, rounds: int = 10) -> str:
     """`text` with character references decoded, again and again (so `&amp;lt;` counts as `<`)."""
     for _ in range(rounds):
         plain = html.unescape(text)
