@@ -22,6 +22,7 @@ from markdown.util import AtomicString
 
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.render.icon_array import icon_array_svg, legend_swatch
+from medref.render.text import inline, words
 from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
 
 
@@ -35,7 +36,7 @@ def sentence_markdown(risk: Risk) -> str:
     end = ""
     if text.endswith((".", "!", "?")):
         text, end = text[:-1], text[-1]
-    return f"{text}{citation(risk)}{end}"
+    return f"{inline(text)}{citation(risk)}{end}"
 
 
 # ---- numbers for clinicians ------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def picture_caption(risk: Risk) -> str:
         _, marked, outlined = counts[0]
         number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"
         text = f"In this picture of {spec.per:,} {risk.unit}, {number} {spec.marked}"
-    return f"{text}{citation(risk)}."
+    return f"{words(text)}{citation(risk)}."
 
 
 def _capital(text: str) -> str:
@@ -227,9 +228,9 @@ class RiskDirective(DirectiveProcessor):
         for risk in chosen:
             row = etree.SubElement(body, "tr", {"id": f"figure-{risk.id}"})
             # One line per study or arm ("  \n" is a Markdown line break).
-            figure = "  \n".join(figure_text(f) for f in (risk.arms or risk.figures))
-            cells = (risk.label, _capital(risk.procedure), figure, risk.measured,
-                     _capital(risk.evidence), citation(risk))
+            figure = "  \n".join(words(figure_text(f)) for f in (risk.arms or risk.figures))
+            cells = (words(risk.label), words(_capital(risk.procedure)), figure, words(risk.measured),
+                     words(_capital(risk.evidence)), citation(risk))
             for text in cells:
                 etree.SubElement(row, "td").text = text
 

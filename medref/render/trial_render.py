@@ -23,6 +23,7 @@ from markdown.util import AtomicString
 
 from medref.data import references
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.text import inline, words
 from medref.render.trial_chart import chart_svg, number
 from medref.data.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
                            load_trials, select)
@@ -83,6 +84,8 @@ class TrialFacts(Preprocessor):
     """`[[trial-fact:TRIAL.FACT]]` anywhere in a line (a sentence, a table cell) becomes the fact's
     plain words and its citation, before any other parsing, so the number comes from data/trials.yml."""
 
+    NAMES = ("trial-fact",)  # medref.render.leftovers lists it among the known directives
+
     def __init__(self, ext):
         super().__init__(ext.md)
         self.ext = ext
@@ -93,7 +96,7 @@ class TrialFacts(Preprocessor):
         if not match:
             return lines
         try:
-            return expand_facts(text, load_trials(self.ext.getConfig("data_dir"))).split("\n")
+            return expand_facts(text, load_trials(self.ext.getConfig("data_dir")), inline).split("\n")
         except KeyError as exc:
             raise MedrefBuildError(f"{where(self.ext.page, match.group(0))}: {exc.args[0]}") from None
 
@@ -135,9 +138,9 @@ class TrialDirective(DirectiveProcessor):
 
     def render_table(self, parent, trials: list[Trial]):
         refs = references.load_references(self.data_dir)
-        rows = [(f"trial-{t.id}", (f"{t.label} {cite(t)}", f"{design_text(t)}: {t.comparison}", t.country,
-                                   t.size_text(), t.population, t.primary_outcome, t.result,
-                                   funding_text(t, refs)))
+        rows = [(f"trial-{t.id}", (f"{words(t.label)} {cite(t)}", words(f"{design_text(t)}: {t.comparison}"),
+                                   words(t.country), words(t.size_text()), inline(t.population),
+                                   words(t.primary_outcome), inline(t.result), words(funding_text(t, refs))))
                 for t in trials]
         self._table(parent, "medref-trial-table",
                     ("Trial", "Design", "Country", "n randomised", "Population", "Primary outcome",
@@ -145,7 +148,8 @@ class TrialDirective(DirectiveProcessor):
 
     def render_summary(self, parent, trials: list[Trial]):
         # Two columns, so the quick reference keeps to two printed sides.
-        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()})")) for t in trials]
+        rows = [("", (f"{words(t.label)} {cite(t)}", f"{inline(t.summary)} {words(f'({t.design}; {t.size_text()})')}"))
+                for t in trials]
         self._table(parent, "medref-trial-summary", ("Trial", "Main finding (design; n)"), rows)
 
     def render_chart(self, parent, trials: list[Trial]):
@@ -163,7 +167,8 @@ class TrialDirective(DirectiveProcessor):
             f"way: VERTOS IV counted a fall of {number(THRESHOLD)} points as clinically significant pain relief "
             f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice.")
         drawn = [t for _, members in groups for t in members]
-        rows = [("", (f"{t.label} {cite(t)}", design_text(t), t.effect.time, effect_text(t), t.effect.note))
+        rows = [("", (f"{words(t.label)} {cite(t)}", words(design_text(t)), words(t.effect.time), words(effect_text(t)),
+                      words(t.effect.note)))
                 for t in drawn]
         table = self._table(parent, "medref-tc-table",
                             ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
@@ -176,5 +181,5 @@ class TrialDirective(DirectiveProcessor):
             intro.text = "Not on the chart, and why:"
             ul = etree.SubElement(parent, "ul", {"class": "medref-tc-off"})
             for t in off:
-                etree.SubElement(ul, "li").text = f"**{t.label}**: {t.off_chart} {cite(t)}."
+                etree.SubElement(ul, "li").text = f"**{words(t.label)}**: {inline(t.off_chart)} {cite(t)}."
 

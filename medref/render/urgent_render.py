@@ -10,6 +10,7 @@ from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.render.text import inline, words
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
                            UrgentCare, load_urgent_care, signs_for)
@@ -23,15 +24,15 @@ def citation(sign: Sign) -> str:
 
 def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) -> str:
     """'**Call 999 or go to A&E now** if you ... (after the procedure)[@key].' as Markdown."""
-    text = sign.text.rstrip(".")
-    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign) if cited else ''}."
+    text = inline(sign.text.rstrip("."))
+    return f"**{words(tier.action)}** if {text}{words(f' ({when})') if when else ''}{citation(sign) if cited else ''}."
 
 
 def tier_heading(tier: Tier, signs: list[Sign]) -> str:
     """'Call 999 or go to A&E now: chest pain or short of breath, a numb bottom, ...' (readers search
     for a symptom in their own words; the heading answers with what to do)."""
     labels = [s.label for s in signs if s.label]
-    return f"{tier.title}: {', '.join(labels)}" if labels else tier.title
+    return words(f"{tier.title}: {', '.join(labels)}" if labels else tier.title)
 
 
 def full_list_href(page) -> str:
@@ -87,7 +88,7 @@ class UrgentCareDirective(DirectiveProcessor):
         if not signs:
             return
         box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}"})
-        etree.SubElement(box, "p", {"class": "admonition-title"}).text = tier.title
+        etree.SubElement(box, "p", {"class": "admonition-title"}).text = words(tier.title)
         ul = etree.SubElement(box, "ul")
         everyone = {s.id for s in care.situations}
         for sign in signs:
@@ -111,12 +112,12 @@ class UrgentCareDirective(DirectiveProcessor):
             if not signs:
                 continue
             row = etree.SubElement(body, "tr", {"data-tier": tier.id, "data-signs": " ".join(s.id for s in signs)})
-            etree.SubElement(row, "td").text = tier.title
+            etree.SubElement(row, "td").text = words(tier.title)
             parts = []
             for sign in signs:
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
-                parts.append(f"{sign.clinical}{when}{citation(sign)}")
+                parts.append(f"{inline(sign.clinical)}{words(when)}{citation(sign)}")
             etree.SubElement(row, "td").text = "; ".join(parts)
         etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
