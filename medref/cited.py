@@ -56,12 +56,13 @@ def _add(keys: list[str], more) -> None:
     keys += [k for k in dict.fromkeys(more) if k not in keys]
 
 
-def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None = None) -> list[str]:
-    """Citation keys a page's Markdown uses, directly or through risk or trial directives, in order."""
+def keys_cited_in_text(text: str, data) -> list[str]:
+    """Citation keys a page's Markdown uses, directly or through its directives, in order; `data` is the
+    build's DataSet (medref.data.dataset), read only for the directives the text uses."""
     keys: list[str] = []
-    if trials is not None:  # [[trial-fact:...]] cites as the preprocessor writes it
+    if trial_data.FACT_RE.search(text):  # [[trial-fact:...]] cites as the preprocessor writes it
         try:
-            text = trial_data.expand_facts(text, trials)
+            text = trial_data.expand_facts(text, data.trials)
         except KeyError:
             pass  # the build reports an unknown fact, naming the page
     lines = list(_prose_lines(text))
@@ -69,8 +70,9 @@ def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None
         _add(keys, parse_keys(match.group(1)) or [])
     for line in lines:
         directive = RISK_DIRECTIVE_RE.match(line)
-        if directive and risks is not None:
+        if directive:
             name, arg = directive.group(1), (directive.group(2) or "").strip()
+            risks = data.risks
             if name == "risk-table":
                 chosen = risk_data.select(risks, arg) if arg in ("", *risk_data.TABLE_FILTERS) else []
             else:
@@ -78,43 +80,26 @@ def keys_cited_in_text(text: str, risks: dict | None = None, trials: dict | None
             for risk in chosen:
                 _add(keys, risk.sources)
         directive = TRIAL_DIRECTIVE_RE.match(line)
-        if directive and trials is not None:
+        if directive:
             name, arg = directive.group(1), (directive.group(2) or "").strip()
-            _add(keys, trial_data.keys_for(trials, name, arg))
+            _add(keys, trial_data.keys_for(data.trials, name, arg))
+    for arg in (m.group(1) or "" for m in URGENT_RE.finditer("\n".join(lines))):
+        _add(keys, urgent_data.keys_for(data.urgent_care, arg))
     return keys
 
 
-def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None,
-                       trials: dict | None = None) -> list[str]:
-    """Keys one page cites, in order: its text and snippets, risk and trial directives, urgent-care
-    blocks (the uncited-reference scan and each page's reference-manager files both use this)."""
+def keys_cited_in_page(path: Path, docs_dir, data) -> list[str]:
+    """Keys one page cites, in order: its text and snippets, and its directives (the uncited-reference
+    scan and each page's reference-manager files both use this)."""
     text = _with_snippets(Path(path).read_text(encoding="utf-8"), Path(docs_dir).resolve().parent)
-    keys = keys_cited_in_text(text, risks, trials)
-    args = [m.group(1) or "" for m in URGENT_RE.finditer("\n".join(_prose_lines(text)))]
-    if args:
-        try:
-            care = urgent_data.load_urgent_care(data_dir)
-        except FileNotFoundError:
-            care = None
-        for arg in args if care else []:
-            _add(keys, urgent_data.keys_for(care, arg))
-    return keys
+    return keys_cited_in_text(text, data)
 
 
-def _load_or_none(load, data_dir):
-    try:
-        return load(data_dir)
-    except FileNotFoundError:
-        return None
-
-
-def keys_cited_in_docs(docs_dir: Path, data_dir: str | Path) -> set[str]:
+def keys_cited_in_docs(docs_dir: Path, data) -> set[str]:
     """Every key any page under docs_dir cites."""
-    risks = _load_or_none(risk_data.load_risks, data_dir) or {}
-    trials = trial_data.load_trials(data_dir) if (Path(data_dir) / trial_data.FILENAME).is_file() else None
     cited: set[str] = set()
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        cited.update(keys_cited_in_page(path, docs_dir, data_dir, risks, trials))
+        cited.update(keys_cited_in_page(path, docs_dir, data))
     return cited
 
 

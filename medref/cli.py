@@ -19,7 +19,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from medref.data import front_matter, glossary, references, risks, trials, urgent
+from medref.data import front_matter, glossary, references
+from medref.data.dataset import DataSet
+from medref.data.errors import MedrefDataError
 from medref.render import reading_level, reference_export
 from medref.cited import keys_cited_in_docs
 
@@ -35,11 +37,12 @@ def cmd_front_matter(args) -> int:
 
 
 def cmd_references(args) -> int:
-    refs = references.load_references(args.data)
+    data = DataSet(args.data)
+    refs = data.references
     if not args.uncited:
         print(f"{len(refs)} references, all valid")
         return 0
-    cited = keys_cited_in_docs(args.uncited, args.data)
+    cited = keys_cited_in_docs(args.uncited, data)
     uncited = [key for key in refs if key not in cited]
     for key in uncited:
         print(key)
@@ -51,7 +54,7 @@ def cmd_references(args) -> int:
 
 
 def cmd_glossary(args) -> int:
-    terms = glossary.load_glossary(args.data)
+    terms = DataSet(args.data).glossary
     if not terms:
         print(f"{args.data / glossary.FILENAME}: no terms found; nothing written", file=sys.stderr)
         return 1
@@ -62,7 +65,7 @@ def cmd_glossary(args) -> int:
 
 def cmd_reference_export(args) -> int:
     out = args.docs / "downloads"
-    files = reference_export.expected_files(args.docs, args.data)
+    files = reference_export.expected_files(args.docs, DataSet(args.data))
     for old in out.rglob("*"):
         if old.is_file() and old.suffix in (".ris", ".bib") and old.relative_to(out) not in files:
             old.unlink()
@@ -103,16 +106,10 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-# A data file that fails its checks (the citation scan behind --uncited and reference-export reads
-# the figures, trials and urgent-care advice too): the message already names the file and the fix.
-DATA_ERRORS = (references.ReferenceDataError, glossary.GlossaryDataError, risks.RiskDataError,
-               trials.TrialDataError, urgent.UrgentCareDataError)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except DATA_ERRORS as exc:
+    except MedrefDataError as exc:  # any data file (the citation scan reads them all): the message says the fix
         print(exc, file=sys.stderr)
         return 1

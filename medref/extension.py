@@ -5,6 +5,7 @@ Per-page state lives here, on the extension, as Python-Markdown's own footnotes 
 order of first use). Every processor is handed the extension and reads or writes that state;
 `reset()` clears it, and IdentifyPage sets it afresh at the start of every conversion (MkDocs and
 Zensical build a new Markdown per page; a bare Markdown instance may convert many in turn).
+`data` is the build's one DataSet (medref.data.dataset): every processor reads data/ through it.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
+from medref.data.dataset import DataSet, data_set
 from medref.render.citations import CitationInline, CitationNumbers, ReferencesDirective
 from medref.render.furniture import FurnitureTreeprocessor, Site
 from medref.render.glossary_render import GlossaryDirective
@@ -47,6 +49,7 @@ class IdentifyPage(Preprocessor):
 
     def run(self, lines):
         self.ext.reset()
+        self.ext.data = data_set(self.ext.getConfig("data_dir"))  # the build's, unless a file changed
         try:
             page = page_from_engine(self.md, self.ext.getConfig("docs_dir"))
         except UnknownPage as exc:
@@ -68,6 +71,7 @@ class MedrefExtension(Extension):
         self.md = None
         self.page: PageInfo | None = None
         self.cited: list[str] = []
+        self.data: DataSet | None = None  # set by IdentifyPage before any other processor runs
 
     def extendMarkdown(self, md):  # noqa: N802
         """Registers, on `md`:

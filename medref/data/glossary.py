@@ -15,9 +15,8 @@ import dataclasses
 import re
 import unicodedata
 from pathlib import Path
-
-
 from medref.data import datafile
+from medref.data.errors import MedrefDataError
 
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
@@ -25,7 +24,7 @@ FIELDS = ("term", "us", "abbr", "meaning", "see")
 SHORT_MEANING = 90  # characters of meaning kept in a tooltip
 
 
-class GlossaryDataError(ValueError):
+class GlossaryDataError(MedrefDataError):
     """data/glossary.yml is malformed; the message lists every problem and how to fix it."""
 
 

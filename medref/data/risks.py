@@ -20,6 +20,7 @@ from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref.data import datafile, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -37,7 +38,7 @@ ARRAY_FIELDS = ("per", "marked", "others", "range", "tone")
 BARE_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
 
 
-class RiskDataError(ValueError):
+class RiskDataError(MedrefDataError):
     """data/risks.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -262,9 +263,10 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
                                 build=_make_risk, recheck=_array_problems)
 
 
-def load_risks(data_dir: str | Path) -> dict[str, Risk]:
-    """All figures keyed by id, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, FileNotFoundError, "Figure ids")
+def load_risks(data_dir: str | Path, refs: dict | None = None) -> dict[str, Risk]:
+    """All figures keyed by id, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, "Figure ids", refs)
 
 
 def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref.data import datafile, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "trials.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -41,7 +42,7 @@ RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
 
 
-class TrialDataError(ValueError):
+class TrialDataError(MedrefDataError):
     """data/trials.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -267,9 +268,10 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
                                 build=_make_trial)
 
 
-def load_trials(data_dir: str | Path) -> dict[str, Trial]:
-    """All trials keyed by id, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, TrialDataError, "Trials")
+def load_trials(data_dir: str | Path, refs: dict | None = None) -> dict[str, Trial]:
+    """All trials keyed by id, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, "Trials", refs)
 
 
 def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:

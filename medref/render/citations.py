@@ -17,7 +17,6 @@ How it fits together (priorities matter):
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
@@ -45,10 +44,9 @@ class CitationInline(InlineProcessor):
     def __init__(self, ext):
         super().__init__(CITE_RE, ext.md)
         self.ext = ext
-        self.data_dir = ext.getConfig("data_dir")
 
     def handleMatch(self, m, data):  # noqa: N802
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         keys = parse_keys(m.group(1))
         if keys is None:
             raise CitationError(
@@ -56,7 +54,7 @@ class CitationInline(InlineProcessor):
                 "[@key1; @key2] (keys separated by semicolons, each starting with @)")
         for key in keys:
             if key not in refs:
-                raise CitationError(unknown_key_message(self.ext.page, key, str(Path(self.data_dir) / references.FILENAME)))
+                raise CitationError(unknown_key_message(self.ext.page, key, str(self.ext.data.dir / references.FILENAME)))
         sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
         return sup, m.start(0), m.end(0)
 
@@ -65,7 +63,6 @@ class CitationNumbers(Treeprocessor):
     def __init__(self, ext):
         super().__init__(ext.md)
         self.ext = ext
-        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         cited: list[str] = []
@@ -73,7 +70,7 @@ class CitationNumbers(Treeprocessor):
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
             return  # the extension's cited list stays empty for this page
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         parents = {child: parent for parent in root.iter() for child in parent}
         for sup in placeholders:
             _hug_preceding_text(sup, parents.get(sup))
@@ -167,7 +164,7 @@ class ReferencesDirective(DirectiveProcessor):
         if arg:
             raise CitationError(f"{where(self.ext.page, line_text)}: [[references]] takes no argument; "
                                 "write [[references]] on its own line")
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         for group, heading_text in references.GROUPS.items():
             members = sorted((r for r in refs.values() if r.group == group),
                              key=lambda r: (r.authors[0].lower() if r.authors else r.title.lower(), r.year))

@@ -52,7 +52,8 @@ class DirectiveProcessor(BlockProcessor):
     """Replace a `[[name]]` or `[[name:arg]]` line (name in NAMES) with generated content.
 
     Subclasses set NAMES and implement render(parent, name, arg, line_text). Each gets the extension
-    (`self.ext`): the page being converted (`self.ext.page`) and the data folder live there.
+    (`self.ext`): the page being converted (`self.ext.page`) and the build's data set (`self.ext.data`)
+    live there.
     """
 
     NAMES: tuple[str, ...] = ()
@@ -61,7 +62,6 @@ class DirectiveProcessor(BlockProcessor):
         super().__init__(ext.md.parser)
         self.ext = ext
         self.md = ext.md
-        self.data_dir = ext.getConfig("data_dir")
         names = "|".join(re.escape(n) for n in self.NAMES)
         self.line_re = re.compile(rf"^ {{0,3}}\[\[({names})(?::([^\]]*))?\]\]\s*$")
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.data.glossary import FILENAME, Term, load_glossary, slugify
+from medref.data.glossary import FILENAME, Term, slugify
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
 
 
@@ -18,10 +17,10 @@ class GlossaryDirective(DirectiveProcessor):
     def render(self, parent, name, arg, line_text):
         if arg:
             raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
-        terms = load_glossary(self.data_dir)
+        terms = self.ext.data.glossary
         if not terms:
             raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
-                                   f"{Path(self.data_dir) / FILENAME}")
+                                   f"{self.ext.data.dir / FILENAME}")
         by_term = {t.slug: t for t in terms}
         letters: dict[str, list[Term]] = {}
         for term in terms:

@@ -15,14 +15,13 @@ Citations are emitted as `[@key]` Markdown, so they are numbered with the rest o
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.render.icon_array import icon_array_svg, legend_swatch
-from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
+from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, select
 
 
 def citation(risk: Risk) -> str:
@@ -167,11 +166,11 @@ class RiskDirective(DirectiveProcessor):
 
 
     def _risk(self, name: str, arg: str, line_text: str) -> Risk:
-        risks = load_risks(self.data_dir)
+        risks = self.ext.data.risks
         if arg not in risks:
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
-                f"{Path(self.data_dir) / FILENAME} or use one of: {', '.join(risks)}")
+                f"{self.ext.data.dir / FILENAME} or use one of: {', '.join(risks)}")
         return risks[arg]
 
     def render(self, parent, name, arg, line_text):
@@ -187,7 +186,7 @@ class RiskDirective(DirectiveProcessor):
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
-                f"{Path(self.data_dir) / FILENAME}")
+                f"{self.ext.data.dir / FILENAME}")
         if not self._follows_own_sentence(parent, risk):
             # The sentence goes above the picture, so the caption can give the picture's own count
             # ("In this picture of 800 people, 1 ...") without repeating it.
@@ -218,7 +217,7 @@ class RiskDirective(DirectiveProcessor):
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
                 f"{', '.join(TABLE_FILTERS)}, or [[risk-table]] for every figure")
-        chosen = select(load_risks(self.data_dir), arg)
+        chosen = select(self.ext.data.risks, arg)
         table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):

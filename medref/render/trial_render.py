@@ -15,17 +15,15 @@ has none. Citations are emitted as `[@key]`, so they are numbered with the rest 
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from medref.data import references
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
 from medref.render.trial_chart import chart_svg, number
 from medref.data.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
-                           load_trials, select)
+                                select)
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
 NO_FUNDING = "Not confirmed in our sources"
@@ -93,7 +91,7 @@ class TrialFacts(Preprocessor):
         if not match:
             return lines
         try:
-            return expand_facts(text, load_trials(self.ext.getConfig("data_dir"))).split("\n")
+            return expand_facts(text, self.ext.data.trials).split("\n")
         except KeyError as exc:
             raise MedrefBuildError(f"{where(self.ext.page, match.group(0))}: {exc.args[0]}") from None
 
@@ -103,12 +101,12 @@ class TrialDirective(DirectiveProcessor):
 
 
     def render(self, parent, name, arg, line_text):
-        trials = select(load_trials(self.data_dir), name, arg)
+        trials = select(self.ext.data.trials, name, arg)
         if name == "trial-table":
             if arg and arg not in TABLE_ARGS:
                 raise MedrefBuildError(
                     f"{where(self.ext.page, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
-                    f"{', '.join(TABLE_ARGS)}, or [[trial-table]] for every trial in {Path(self.data_dir) / FILENAME}")
+                    f"{', '.join(TABLE_ARGS)}, or [[trial-table]] for every trial in {self.ext.data.dir / FILENAME}")
             self.render_table(parent, trials)
             return
         if name == "trial-summary" and arg in ("", "randomised"):
@@ -134,7 +132,7 @@ class TrialDirective(DirectiveProcessor):
         return table
 
     def render_table(self, parent, trials: list[Trial]):
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         rows = [(f"trial-{t.id}", (f"{t.label} {cite(t)}", f"{design_text(t)}: {t.comparison}", t.country,
                                    t.size_text(), t.population, t.primary_outcome, t.result,
                                    funding_text(t, refs)))

@@ -6,13 +6,12 @@ full list ends with a link to the full list: tests/site/test_urgent_care.py reli
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
-                           UrgentCare, load_urgent_care, signs_for)
+                           UrgentCare, signs_for)
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
@@ -47,7 +46,7 @@ class UrgentCareDirective(DirectiveProcessor):
 
 
     def render(self, parent, name, arg, line_text):
-        care = load_urgent_care(self.data_dir)
+        care = self.ext.data.urgent_care
         # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
         # sheet; the link to the full list, which carries every source, says where they are.
         words = arg.split()
@@ -69,7 +68,7 @@ class UrgentCareDirective(DirectiveProcessor):
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
                 f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
-                f"(from {Path(self.data_dir) / FILENAME})")
+                f"(from {self.ext.data.dir / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
         shown = signs_for(care, arg)
         if table_for is not None:
