@@ -6,6 +6,7 @@
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
     reference-export                    write the RIS and BibTeX files in docs/downloads/
     reading-level [SITE] [DOCS]         reading level of every built page
+    directives [FILE]                   write the directive list in AUTHORING.md from the registry
 
 The handouts' PDFs are printed by scripts/print_handouts.py (make handouts): it needs test tools
 that the site's build never installs.
@@ -22,7 +23,8 @@ from pathlib import Path
 from medref.data import front_matter, glossary, references
 from medref.data.dataset import DataSet
 from medref.data.errors import MedrefDataError
-from medref.render import reading_level, reference_export
+from medref.render import directive_list, reading_level, reference_export
+from medref.render.registry import DIRECTIVES
 from medref.cited import keys_cited_in_docs
 
 
@@ -76,6 +78,17 @@ def cmd_reference_export(args) -> int:
     return 0
 
 
+def cmd_directives(args) -> int:
+    text = args.file.read_text(encoding="utf-8")
+    try:
+        args.file.write_text(directive_list.replace_in(text, DIRECTIVES.reference()), encoding="utf-8")
+    except ValueError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the list of {len(DIRECTIVES.classes())} directives in {args.file}")
+    return 0
+
+
 def cmd_reading_level(args) -> int:
     print(reading_level.format_table(reading_level.site_table(args.site, args.docs)))
     return 0
@@ -99,6 +112,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--docs", type=Path, default=Path("docs"))
     cmd.add_argument("--data", type=Path, default=Path("data"))
     cmd.set_defaults(run=cmd_reference_export)
+    cmd = sub.add_parser("directives", help="write the directive list in AUTHORING.md from the registry")
+    cmd.add_argument("file", nargs="?", type=Path, default=directive_list.AUTHORING)
+    cmd.set_defaults(run=cmd_directives)
     cmd = sub.add_parser("reading-level", help="reading level of every built page")
     cmd.add_argument("site", nargs="?", type=Path, default=Path("site"))
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))

@@ -29,8 +29,6 @@ TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome",
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
 FACT_FIELDS = ("id", "text", "source", "note")
-# `[[trial-fact:TRIAL.FACT]]` inside a sentence or a table cell: the fact's plain words and its citation.
-FACT_RE = re.compile(r"\[\[trial-fact:([a-z0-9-]+)\.([a-z0-9-]+)\]\]")
 # The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
 # 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
 # the caption says it is used as a guide to the size of a difference between groups.
@@ -38,7 +36,8 @@ THRESHOLD = 1.5
 THRESHOLD_SOURCE = "firanescu2018"
 TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
               "reviews": "systematic review"}  # [[trial-table:ARG]] -> the design it shows
-RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
+RANDOMISED_ARG = ("randomised",)  # [[trial-summary:randomised]]: the designs in RANDOMISED
+RANDOMISED = ("sham-controlled", "open")
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
 
 
@@ -238,11 +237,6 @@ def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str) -> st
             return f"{fact.text} [@{fact.source}]"
     raise KeyError(f"trial '{trial_id}' has no fact '{fact_id}' (it has: "
                    f"{', '.join(f.id for f in trial.facts) or 'none'}); add it under 'facts' in data/{FILENAME}")
-
-
-def expand_facts(text: str, trials: dict[str, "Trial"]) -> str:
-    """Markdown with every [[trial-fact:...]] replaced by the fact and its citation."""
-    return FACT_RE.sub(lambda m: fact_markdown(trials, m.group(1), m.group(2)), text)
 
 
 def _make_trial(entry: dict) -> Trial:

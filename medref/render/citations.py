@@ -17,18 +17,30 @@ How it fits together (priorities matter):
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from medref.cited import CITE_RE, parse_keys
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
-# The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref.data import references
-from medref.render.reference_export import PAGE_DIR, page_slug
+from medref.pages import DOWNLOADS_PAGE_DIR, page_slug
+from medref.render.directives import BlockDirective, MedrefBuildError, stash, where
 
 KEY_ATTR = "data-medref-keys"
+# Anything in [@...] is a citation, so a malformed one fails loudly instead of showing.
+CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
+
+
+def parse_keys(inner: str) -> list[str] | None:
+    """'a; @b' (the text after '[@') -> ['a', 'b']; None if malformed."""
+    parts = [p.strip() for p in ("@" + inner).split(";")]
+    keys = []
+    for part in parts:
+        if not re.fullmatch(r"@[A-Za-z0-9_.:-]+", part):
+            return None
+        keys.append(part[1:])
+    return keys
 
 
 class CitationError(MedrefBuildError):
@@ -144,7 +156,7 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
     if page is not None:
         # This page's sources for a reference manager (files from medref.render.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
-        base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
+        base = "../" * page.rel.count("/") + f"downloads/{DOWNLOADS_PAGE_DIR}/{page_slug(page.rel)}"
         p = etree.SubElement(holder, "p", {"class": "medref-sources-download", "data-search-exclude": ""})
         p.text = "These sources for your reference manager: "
         ris = etree.SubElement(p, "a", {"href": f"{base}.ris", "download": ""})
@@ -154,17 +166,14 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
         bib.text = "BibTeX"
 
 
-class ReferencesDirective(DirectiveProcessor):
+class ReferencesDirective(BlockDirective):
     """`[[references]]`: every reference, grouped, for the References page."""
 
     NAMES = ("references",)
+    DOCS = (("[[references]]", "every reference in data/references.yml, grouped (the References page)"),)
 
-
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise CitationError(f"{where(self.ext.page, line_text)}: [[references]] takes no argument; "
-                                "write [[references]] on its own line")
-        refs = self.ext.data.references
+    def render(self, parent, name, value):
+        refs = self.data.references
         for group, heading_text in references.GROUPS.items():
             members = sorted((r for r in refs.values() if r.group == group),
                              key=lambda r: (r.authors[0].lower() if r.authors else r.title.lower(), r.year))

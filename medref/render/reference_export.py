@@ -13,18 +13,12 @@ import re
 from pathlib import Path
 
 from medref.cited import keys_cited_in_page
-from medref.pages import stem_of
+from medref.pages import DOWNLOADS_PAGE_DIR, page_slug
 
 OUT_DIR = Path("docs") / "downloads"
 ALL_NAME = "references"
-PAGE_DIR = "sources"
+PAGE_DIR = DOWNLOADS_PAGE_DIR
 SKIP_AUTHORS = ("et al.",)
-
-
-def page_slug(rel: str) -> str:
-    """'treatment/risks.md' -> 'treatment-risks'; 'index.md' -> 'home'."""
-    stem = stem_of(rel)
-    return "home" if stem == "index" else stem.replace("/", "-")
 
 
 def _authors(ref) -> list[str]:

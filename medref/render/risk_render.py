@@ -19,7 +19,7 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
 from medref.render.icon_array import icon_array_svg, legend_swatch
 from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, select
 
@@ -159,34 +159,36 @@ def icon_array_html(risk: Risk) -> tuple[str, str]:
     return "".join(panels), f'<ul class="medref-ia-legend">{legend_html}</ul>'
 
 
-# ---- the block directive -----------------------------------------------------------------------------
+# ---- the directives ----------------------------------------------------------------------------------
 
-class RiskDirective(DirectiveProcessor):
-    NAMES = ("sentence", "icon-array", "risk-table")
+FIGURE_ID = OneOf("figure id", lambda data: data.risks, source=FILENAME)
 
 
-    def _risk(self, name: str, arg: str, line_text: str) -> Risk:
-        risks = self.ext.data.risks
-        if arg not in risks:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
-                f"{self.ext.data.dir / FILENAME} or use one of: {', '.join(risks)}")
-        return risks[arg]
+class RiskFigure(BlockDirective):
+    """`[[sentence:ID]]` and `[[icon-array:ID]]`: one figure of data/risks.yml for the public."""
 
-    def render(self, parent, name, arg, line_text):
-        if name == "risk-table":
-            self.render_table(parent, arg, line_text)
-            return
-        risk = self._risk(name, arg, line_text)
+    NAMES = ("sentence", "icon-array")
+    ARGUMENT = FIGURE_ID
+    DOCS = (("[[sentence:ID]]", "a plain-language sentence with its citation"),
+            ("[[icon-array:ID]]", "a picture of 100 to 1,000 people (blocks of 100), with the sentence above it "
+                                  "unless `[[sentence:ID]]` is just above"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The figure's sources."""
+        return list(data.risks[value].sources)
+
+    def render(self, parent, name, value):
+        risk = self.data.risks[value]
         if name == "sentence":
             p = etree.SubElement(parent, "p", {"class": "medref-sentence", "data-risk": risk.id})
             p.text = sentence_markdown(risk)
             return
         if risk.array is None:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
+            raise DirectiveError(
+                f"'{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
-                f"{self.ext.data.dir / FILENAME}")
+                f"{self.data.dir / FILENAME}")
         if not self._follows_own_sentence(parent, risk):
             # The sentence goes above the picture, so the caption can give the picture's own count
             # ("In this picture of 800 people, 1 ...") without repeating it.
@@ -212,12 +214,27 @@ class RiskDirective(DirectiveProcessor):
         siblings = list(parent)
         return bool(siblings) and siblings[-1].get("data-risk") == risk.id
 
-    def render_table(self, parent, arg, line_text):
-        if arg and arg not in TABLE_FILTERS:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
-                f"{', '.join(TABLE_FILTERS)}, or [[risk-table]] for every figure")
-        chosen = select(self.ext.data.risks, arg)
+
+
+class RiskTable(BlockDirective):
+    """`[[risk-table]]`: the clinician table of figures, all or filtered by procedure or kind."""
+
+    NAMES = ("risk-table",)
+    ARGUMENT = OneOf("filter", TABLE_FILTERS, without="for every figure")
+    DOCS = (("[[risk-table]]", "the clinician table of every figure in data/risks.yml (what, procedure, figure "
+                               "with denominator and %, how measured, evidence, source)"),
+            ("[[risk-table:FILTER]]", "the figures for one procedure (with those for both) or of one kind"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The sources of each figure in the table."""
+        keys: list[str] = []
+        for risk in select(data.risks, value):
+            keys += [k for k in risk.sources if k not in keys]
+        return keys
+
+    def render(self, parent, name, value):
+        chosen = select(self.data.risks, value)
         table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):

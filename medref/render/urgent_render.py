@@ -8,10 +8,10 @@ from __future__ import annotations
 import posixpath
 from xml.etree import ElementTree as etree
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.render.directives import Argument, BlockDirective, DirectiveError, use_one_of
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
-                           UrgentCare, signs_for)
+                           UrgentCare, keys_for, signs_for)
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
@@ -41,34 +41,62 @@ def full_list_href(page) -> str:
     return posixpath.relpath(FULL_LIST_PAGE, posixpath.dirname(page.rel) or ".")
 
 
-class UrgentCareDirective(DirectiveProcessor):
+class UrgentArgument(Argument):
+    """'' (the full list), a tier or a situation (optionally followed by `uncited`), or `table` with at
+    most one situation after it; the ids come from data/urgent-care.yml."""
+
+    def read(self, name, text, data):
+        care = data.urgent_care
+        words = text.split()
+        tier_ids = [t.id for t in care.tiers]
+        situation_ids = [s.id for s in care.situations]
+        source = str(data.dir / FILENAME)
+        if UNCITED in words[1:]:
+            if words[0] == "table" or len(words) != 2:
+                raise DirectiveError(f"'{UNCITED}' goes after one tier or situation, as in "
+                                     f"[[{name}:after-procedure {UNCITED}]]")
+            words = words[:1]
+        if words[:1] == ["table"]:
+            if len(words) > 2 or (len(words) == 2 and words[1] not in situation_ids):
+                raise use_one_of("situation after 'table'", " ".join(words[1:]), f"{name}:table", situation_ids,
+                                 without="for every situation", source=source)
+        elif words and (len(words) > 1 or words[0] not in tier_ids + situation_ids):
+            raise use_one_of("tier or situation", text, name, tier_ids + situation_ids + ["table"],
+                             without="for the full list", source=source)
+        return text
+
+    def describe(self, data=None):
+        return "a tier or situation id from data/urgent-care.yml, `table`, or `table SITUATION` (optional)"
+
+
+class UrgentCareDirective(BlockDirective):
+    """`[[urgent-care]]`: when to get help urgently, from data/urgent-care.yml (the forms are listed in
+    medref/data/urgent.py)."""
+
     NAMES = ("urgent-care",)
+    ARGUMENT = UrgentArgument()
+    DOCS = (("[[urgent-care]]", "the full list, by tier: only on urgent-help.md"),
+            ("[[urgent-care:999]]", "one tier: 999, same-day or gp"),
+            ("[[urgent-care:after-procedure]]", "one situation: after-procedure, spinal-fracture, cancer"),
+            ("[[urgent-care:table]]", "the clinician table; `[[urgent-care:table after-procedure]]` for one situation"),
+            ("[[urgent-care:after-procedure uncited]]", "for a printed leaflet: no citation numbers; the link to the "
+                                                         "full list says that is where each sign's source is"))
 
+    @classmethod
+    def cites(cls, data, name, value):
+        """The sources of each sign shown (none for an `uncited` short form)."""
+        return keys_for(data.urgent_care, value)
 
-    def render(self, parent, name, arg, line_text):
-        care = self.ext.data.urgent_care
+    def render(self, parent, name, arg):
+        care = self.data.urgent_care
         # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
         # sheet; the link to the full list, which carries every source, says where they are.
         words = arg.split()
         cited = UNCITED not in words[1:]
         if not cited:
-            if words[0] in ("", "table") or len(words) != 2:
-                raise MedrefBuildError(
-                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier or situation, as in "
-                    f"[[urgent-care:after-procedure {UNCITED}]]")
             arg = words[0]
-        tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
         table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
-        if table_for is not None and (len(table_for) > 1 or (table_for and table_for[0] not in situation_ids)):
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: {line_text} takes at most one situation after 'table': "
-                f"{', '.join(situation_ids)}")
-        if arg and table_for is None and arg not in tier_ids + situation_ids:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
-                f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
-                f"(from {self.ext.data.dir / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
         shown = signs_for(care, arg)
         if table_for is not None:

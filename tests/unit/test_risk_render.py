@@ -44,8 +44,9 @@ def test_unknown_figure_id_names_file_and_line(tmp_path):
     with pytest.raises(MedrefBuildError) as info:
         render(tmp_path, "# T\n\n[[sentence:infektion]]\n", rel="treatment/risks.md")
     message = str(info.value)
-    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion'")
-    assert "add it to" in message and "risks.yml or use one of: single, ranged" in message
+    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion' in [[sentence:infektion]]; "
+                              "use one of: single, ranged, compared, kp-only; or add it to ")
+    assert message.endswith("risks.yml")
 
 
 def test_risk_table_all_and_filtered(tmp_path):
@@ -60,5 +61,7 @@ def test_risk_table_all_and_filtered(tmp_path):
 
 
 def test_risk_table_bad_filter(tmp_path):
-    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: \[\[risk-table:stent\]\] filters by procedure"):
+    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: unknown filter 'stent' in \[\[risk-table:stent\]\]; "
+                                               r"use one of: vertebroplasty, kyphoplasty, both, harm, benefit, "
+                                               r"or \[\[risk-table\]\] for every figure$"):
         render(tmp_path, "[[risk-table:stent]]\n")

@@ -29,7 +29,8 @@ def test_table_filter_and_unknown_filter(tmp_path):
     data = write_data(tmp_path, trials=ENTRY + OPEN)
     _, html = render(tmp_path, "[[trial-table:open]]\n", data=data)
     assert "trial-other" in html and "trial-thing" not in html
-    with pytest.raises(MedrefBuildError, match=r"\[\[trial-table:blinded\]\] shows one design"):
+    with pytest.raises(MedrefBuildError, match=r"line 1: unknown design 'blinded' in \[\[trial-table:blinded\]\]; use one of: "
+                                               r"sham-controlled, open, observational, reviews, or \[\[trial-table\]\]"):
         render(tmp_path, "[[trial-table:blinded]]\n", data=data)
 
 

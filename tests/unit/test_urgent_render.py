@@ -45,7 +45,7 @@ def test_unknown_argument_names_the_page_and_the_choices(tmp_path):
     with pytest.raises(MedrefBuildError) as info:
         render(tmp_path, "Intro.\n\n[[urgent-care:tomorrow]]\n", data=data_with(tmp_path))
     message = str(info.value)
-    assert "treatment/page.md, line 3: unknown argument 'tomorrow'" in message
+    assert "treatment/page.md, line 3: unknown tier or situation 'tomorrow' in [[urgent-care:tomorrow]]" in message
     assert "999, same-day, after-procedure, cancer, table" in message
 
 
