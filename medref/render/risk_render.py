@@ -19,7 +19,9 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
+from medref.render import tables
 from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
+from medref.render.tables import Column
 from medref.render.icon_array import icon_array_svg, legend_swatch
 from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, select
 
@@ -74,6 +76,14 @@ def figure_text(fig: Figure) -> str:
     else:
         text = f"{reported(fig.low)}–{reported(fig.high)} of {den}"
     return f"{fig.label}: {text}" if fig.label else text
+
+
+def figure_lines(risk: Risk) -> tuple[str, ...]:
+    """The table's figure cell: one line per study or arm."""
+    lines: list[str] = []
+    for fig in risk.arms or risk.figures:
+        lines += [tables.LINE_BREAK, figure_text(fig)] if lines else [figure_text(fig)]
+    return tuple(lines)
 
 
 def risk_figure_text(risk: Risk) -> str:
@@ -233,19 +243,16 @@ class RiskTable(BlockDirective):
             keys += [k for k in risk.sources if k not in keys]
         return keys
 
+    COLUMNS = (
+        Column("What", lambda risk: risk.label),
+        Column("Procedure", lambda risk: _capital(risk.procedure)),
+        Column("Figure", lambda risk: figure_lines(risk)),
+        Column("How measured", lambda risk: risk.measured),
+        Column("Evidence", lambda risk: _capital(risk.evidence)),
+        Column("Source", lambda risk: tables.citation(risk.sources)),
+    )
+
     def render(self, parent, name, value):
-        chosen = select(self.data.risks, value)
-        table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):
-            etree.SubElement(head, "th").text = title
-        body = etree.SubElement(table, "tbody")
-        for risk in chosen:
-            row = etree.SubElement(body, "tr", {"id": f"figure-{risk.id}"})
-            # One line per study or arm ("  \n" is a Markdown line break).
-            figure = "  \n".join(figure_text(f) for f in (risk.arms or risk.figures))
-            cells = (risk.label, _capital(risk.procedure), figure, risk.measured,
-                     _capital(risk.evidence), citation(risk))
-            for text in cells:
-                etree.SubElement(row, "td").text = text
+        tables.data_table(parent, self.COLUMNS, select(self.data.risks, value), css="medref-risk-table",
+                          row_attrs=lambda risk: {"id": f"figure-{risk.id}"})
 

@@ -23,6 +23,8 @@ from medref.data.trials import (FILENAME, RANDOMISED_ARG, TABLE_ARGS, THRESHOLD,
                                 fact_markdown, keys_for, select)
 from medref.render.directives import (Argument, BlockDirective, DirectiveError, InlineDirective, OneOf, stash,
                                       use_one_of)
+from medref.render import tables
+from medref.render.tables import Column
 from medref.render.trial_chart import chart_svg, number
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
@@ -66,17 +68,9 @@ def plain_reading(groups: list[tuple[str, list[Trial]]]) -> str:
             f"crosses \"no difference\" [{keys}].")
 
 
-def _table(parent, css: str, titles: tuple[str, ...], rows: list[tuple[str, tuple[str, ...]]]):
-    table = etree.SubElement(parent, "table", {"class": css})
-    head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-    for title in titles:
-        etree.SubElement(head, "th").text = title
-    body = etree.SubElement(table, "tbody")
-    for row_id, cells in rows:
-        row = etree.SubElement(body, "tr", {"id": row_id} if row_id else {})
-        for text in cells:
-            etree.SubElement(row, "td").text = text
-    return table
+def trial_cell(trial: Trial) -> tuple[str, ...]:
+    """'VERTOS IV 2018 [@firanescu2018]': the trial's name and year, citing its main report."""
+    return trial.label, " ", tables.citation([trial.source])
 
 
 def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
@@ -144,15 +138,19 @@ class TrialTable(BlockDirective):
         return trial_keys(data, name, value)
 
     def render(self, parent, name, value):
-        trials = select(self.data.trials, name, value)
         refs = self.data.references
-        rows = [(f"trial-{t.id}", (f"{t.label} {cite(t)}", f"{design_text(t)}: {t.comparison}", t.country,
-                                   t.size_text(), t.population, t.primary_outcome, t.result,
-                                   funding_text(t, refs)))
-                for t in trials]
-        _table(parent, "medref-trial-table",
-               ("Trial", "Design", "Country", "n randomised", "Population", "Primary outcome",
-                "Result as reported", "Funding"), rows)
+        columns = (
+            Column("Trial", trial_cell),
+            Column("Design", lambda t: f"{design_text(t)}: {t.comparison}"),
+            Column("Country", lambda t: t.country),
+            Column("n randomised", lambda t: t.size_text()),
+            Column("Population", lambda t: t.population),
+            Column("Primary outcome", lambda t: t.primary_outcome),
+            Column("Result as reported", lambda t: t.result),
+            Column("Funding", lambda t: funding_text(t, refs)),
+        )
+        tables.data_table(parent, columns, select(self.data.trials, name, value), css="medref-trial-table",
+                          row_attrs=lambda t: {"id": f"trial-{t.id}"})
 
 
 class TrialSummary(BlockDirective):
@@ -168,11 +166,14 @@ class TrialSummary(BlockDirective):
         """Each trial's main report."""
         return trial_keys(data, name, value)
 
+    # Two columns, so the quick reference keeps to two printed sides.
+    COLUMNS = (
+        Column("Trial", trial_cell),
+        Column("Main finding (design; n)", lambda t: f"{t.summary} ({t.design}; {t.size_text()})"),
+    )
+
     def render(self, parent, name, value):
-        # Two columns, so the quick reference keeps to two printed sides.
-        trials = select(self.data.trials, name, value)
-        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()})")) for t in trials]
-        _table(parent, "medref-trial-summary", ("Trial", "Main finding (design; n)"), rows)
+        tables.data_table(parent, self.COLUMNS, select(self.data.trials, name, value), css="medref-trial-summary")
 
 
 class TrialChart(BlockDirective):
@@ -187,6 +188,14 @@ class TrialChart(BlockDirective):
     def cites(cls, data, name, value):
         """Each trial's main report, and the source of the chart's threshold band."""
         return trial_keys(data, name, value)
+
+    COLUMNS = (  # the chart's numbers, as a table
+        Column("Trial", trial_cell),
+        Column("Design", design_text),
+        Column("Time point", lambda t: t.effect.time),
+        Column("Difference (interval)", effect_text),
+        Column("As reported", lambda t: t.effect.note),
+    )
 
     def render(self, parent, name, value):
         trials = select(self.data.trials, name, value)
@@ -204,13 +213,7 @@ class TrialChart(BlockDirective):
             f"way: VERTOS IV counted a fall of {number(THRESHOLD)} points as clinically significant pain relief "
             f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice.")
         drawn = [t for _, members in groups for t in members]
-        rows = [("", (f"{t.label} {cite(t)}", design_text(t), t.effect.time, effect_text(t), t.effect.note))
-                for t in drawn]
-        table = _table(parent, "medref-tc-table",
-                       ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
-        caption = etree.Element("caption")
-        caption.text = "The numbers in the chart"
-        table.insert(0, caption)  # first, as HTML requires (insert, not append-then-move: that copies)
+        tables.data_table(parent, self.COLUMNS, drawn, css="medref-tc-table", caption="The numbers in the chart")
         off = [t for t in trials if not t.effect]
         if off:
             intro = etree.SubElement(parent, "p")

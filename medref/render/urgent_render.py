@@ -8,7 +8,9 @@ from __future__ import annotations
 import posixpath
 from xml.etree import ElementTree as etree
 
+from medref.render import tables
 from medref.render.directives import Argument, BlockDirective, DirectiveError, use_one_of
+from medref.render.tables import Column
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
                            UrgentCare, keys_for, signs_for)
@@ -127,24 +129,21 @@ class UrgentCareDirective(BlockDirective):
     def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "") -> None:
         """One row per tier (short enough for the printed quick reference): the signs in clinical
         words, each with its citation; a sign with none is standard practice (said under the table)."""
-        table = etree.SubElement(block, "table")
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("Urgency", "Signs"):
-            etree.SubElement(head, "th").text = title
-        body = etree.SubElement(table, "tbody")
         everyone = {s.id for s in care.situations}
-        for tier in care.tiers:
-            signs = [s for s in shown if s.tier == tier.id]
-            if not signs:
-                continue
-            row = etree.SubElement(body, "tr", {"data-tier": tier.id, "data-signs": " ".join(s.id for s in signs)})
-            etree.SubElement(row, "td").text = tier.title
-            parts = []
-            for sign in signs:
+
+        def signs_cell(row: tuple[Tier, list[Sign]]) -> tuple[str, ...]:
+            parts: list[str] = []
+            for sign in row[1]:
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
-                parts.append(f"{sign.clinical}{when}{citation(sign)}")
-            etree.SubElement(row, "td").text = "; ".join(parts)
+                parts += ["; "] if parts else []
+                parts += [sign.clinical, when, tables.citation(sign.sources)]
+            return tuple(parts)
+
+        rows = [(tier, [s for s in shown if s.tier == tier.id]) for tier in care.tiers]
+        columns = (Column("Urgency", lambda row: row[0].title), Column("Signs", signs_cell))
+        tables.data_table(block, columns, [row for row in rows if row[1]], row_attrs=lambda row: {
+            "data-tier": row[0].id, "data-signs": " ".join(s.id for s in row[1])})
         etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
     def _closing(self, block, full: bool, cited: bool = True) -> None:
