@@ -17,8 +17,11 @@ from __future__ import annotations
 import functools
 import hashlib
 from pathlib import Path
+from typing import Callable, TypeVar
 
 from medref.data import glossary, references, risks, trials, urgent
+
+T = TypeVar("T")
 
 
 class DataSet:
@@ -28,6 +31,7 @@ class DataSet:
 
     def __init__(self, data_dir: str | Path):
         self.dir = Path(data_dir)
+        self._more: dict[Callable, object] = {}
 
     @functools.cached_property
     def references(self) -> dict[str, references.Reference]:
@@ -48,6 +52,13 @@ class DataSet:
     @functools.cached_property
     def glossary(self) -> list[glossary.Term]:
         return glossary.load_glossary(self.dir)
+
+    def get(self, load: Callable[[Path, dict], T]) -> T:
+        """What `load(data_dir, references)` returns, read once for this data set: a new data file's
+        loader needs no attribute here (AUTHORING.md, 'Adding a data-driven table')."""
+        if load not in self._more:
+            self._more[load] = load(self.dir, self.references)
+        return self._more[load]
 
 
 _builds: dict[str, tuple[bytes, DataSet]] = {}  # data folder as configured -> (fingerprint, its data set)
