@@ -271,7 +271,7 @@ def load_risks(data_dir: str | Path, refs: dict | None = None) -> dict[str, Risk
 
 def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:
     """The figures `[[risk-table:arg]]` shows, in data order: all; one kind (harm, benefit); or one
-    procedure with the figures for both. The renderer and the citation scan (medref.cited) both use
+    procedure with the figures for both. The table and its `cites` (the citation scan) both use
     this, so the table and the page's Sources list agree."""
     if arg in KINDS:
         return [r for r in risks.values() if r.kind == arg]

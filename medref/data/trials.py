@@ -271,7 +271,7 @@ def load_trials(data_dir: str | Path, refs: dict | None = None) -> dict[str, Tri
 def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
     """The trials a directive shows, in data order: `[[trial-table:ARG]]` one design (TABLE_ARGS),
     `[[trial-summary:randomised]]` the randomised ones, otherwise all. The renderer and the citation
-    scan (medref.cited) both use this."""
+    scan (through the directive's `cites`) both use this."""
     if name == "trial-table" and arg:
         return [t for t in trials.values() if t.design == TABLE_ARGS.get(arg)]
     if name == "trial-summary" and arg == "randomised":
