@@ -1,6 +1,9 @@
 """`python -m medref COMMAND`: one subcommand per chore (the library modules are never run as scripts).
 
-    front-matter [DOCS]                 check every page's front matter and review dates (make build)
+    front-matter [DOCS]                 check every page's front matter and review dates (the builds run
+                                        the same check from inside the extension)
+    review-report [DOCS] --out FILE     the weekly run's issue text: pages past (or near) their review date;
+                                        prints overdue=N for the workflow
     references [--uncited DOCS] [--data DATA]
                                         check data/references.yml; with --uncited, list keys no page cites
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
@@ -17,6 +20,7 @@ Each returns 0 when all is well; problems go to stderr, naming the file and what
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -30,11 +34,56 @@ from medref.cited import keys_cited_in_docs
 
 def cmd_front_matter(args) -> int:
     problems = front_matter.check_docs(args.docs)
-    for line in problems:
-        print(f"front matter: {line}", file=sys.stderr)
     if problems:
-        print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
+        print("\n".join(front_matter.report(problems)), file=sys.stderr)
         return 1
+    return 0
+
+
+REPORT_TITLE = "Pages past their review date"
+SOON_DAYS = 30
+
+
+def review_report(docs: Path, today: dt.date) -> tuple[str, int]:
+    """(Markdown for the repository issue the weekly run opens or updates, number of overdue pages)."""
+    overdue = front_matter.overdue_pages(docs, today)
+    soon = [(path, due) for path, due in _due_dates(docs)
+            if today <= due <= today + dt.timedelta(days=SOON_DAYS)]
+    lines = [f"Checked on {today.isoformat()} by the weekly run of `.github/workflows/review-dates.yml` on `main`.", ""]
+    if overdue:
+        lines += ["| Page | Review was due | Still published? |", "| --- | --- | --- |"]
+        for path, due, until in overdue:
+            if until and until >= today:
+                state = f"yes, under a logged extension until {until.isoformat()}, with a \"Review overdue\" notice"
+            else:
+                state = "the live copy shows a \"Review overdue\" notice; the next build of `main` stops here"
+            lines.append(f"| `{path}` | {due.isoformat()} ({(today - due).days} days ago) | {state} |")
+        lines += ["", "To fix: re-check each page against its sources, then move `last_reviewed` and `next_review` "
+                  "on (README, \"Adding a page\"). To publish an urgent correction to another page first, see "
+                  "README, \"Publishing while a page is overdue\". This issue is updated every Monday and closed "
+                  "when no page is overdue."]
+    else:
+        lines.append("No page is past its review date.")
+    if soon:
+        lines += ["", f"Due in the next {SOON_DAYS} days:", ""]
+        lines += [f"- `{path}`: {due.isoformat()}" for path, due in sorted(soon, key=lambda item: item[1])]
+    return "\n".join(lines) + "\n", len(overdue)
+
+
+def _due_dates(docs: Path):
+    for path in sorted(docs.rglob("*.md")):
+        try:
+            due = front_matter.as_date(front_matter.read_front_matter(path).get("next_review"))
+        except ValueError:
+            continue
+        if due:
+            yield path.as_posix(), due
+
+
+def cmd_review_report(args) -> int:
+    text, overdue = review_report(args.docs, dt.date.today())
+    args.out.write_text(text, encoding="utf-8")
+    print(f"overdue={overdue}")
     return 0
 
 
@@ -100,6 +149,10 @@ def parser() -> argparse.ArgumentParser:
     cmd = sub.add_parser("front-matter", help="check front matter and review dates")
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
     cmd.set_defaults(run=cmd_front_matter)
+    cmd = sub.add_parser("review-report", help="the weekly run's issue text about review dates")
+    cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
+    cmd.add_argument("--out", type=Path, required=True, help="where to write the issue's Markdown")
+    cmd.set_defaults(run=cmd_review_report)
     cmd = sub.add_parser("references", help="check data/references.yml; --uncited lists keys no page cites")
     cmd.add_argument("--uncited", metavar="DOCS", type=Path, help="list references no page in DOCS cites")
     cmd.add_argument("--data", default="data", help="folder holding references.yml (default: data)")

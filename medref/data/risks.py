@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "risks.yml"
@@ -36,6 +36,9 @@ FIELDS = ("id", "kind", "label", "procedure", "measured", "evidence", "sources",
 FIGURE_FIELDS = ("label", "numerator", "denominator", "rate", "low", "high", "source", "note")
 ARRAY_FIELDS = ("per", "marked", "others", "range", "tone")
 BARE_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# Characters per field (medref.data.plaintext), nested fields by their own name (a figure's or arm's label).
+LIMITS = {"label": 160, "measured": 200, "plain": 160, "sentence": 300, "unit": 40, "marked": 80, "others": 80,
+          "range": 100}
 
 
 class RiskDataError(MedrefDataError):
@@ -164,7 +167,7 @@ def _make_figure(fig: dict) -> Figure:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where, entry, FIELDS)
+    problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     for field, allowed in (("kind", KINDS), ("procedure", PROCEDURES), ("evidence", EVIDENCE)):

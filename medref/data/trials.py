@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "trials.yml"
@@ -39,6 +39,9 @@ TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observation
 RANDOMISED_ARG = ("randomised",)  # [[trial-summary:randomised]]: the designs in RANDOMISED
 RANDOMISED = ("sham-controlled", "open")
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
+# Characters per field (medref.data.plaintext); nested fields by their own name (an arm's label, a fact's text).
+LIMITS = {"name": 40, "comparison": 160, "country": 100, "population": 250, "primary_outcome": 200,
+          "result": 400, "summary": 200, "off_chart": 300, "text": 200, "label": 60, "time": 40}
 
 
 class TrialDataError(MedrefDataError):
@@ -160,7 +163,7 @@ def _effect_problems(where: str, effect) -> list[str]:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where, entry, FIELDS)
+    problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     year = entry.get("year")
@@ -226,15 +229,15 @@ def _facts_problems(where: str, facts, known: set[str]) -> list[str]:
     return problems
 
 
-def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str) -> str:
+def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str, escape=str) -> str:
     """'44 in 100 had much less pain ... [@clark2016]' for [[trial-fact:TRIAL.FACT]]; KeyError names
-    what is missing."""
+    what is missing. `escape` makes the fact's words safe Markdown (medref.render.text.inline)."""
     trial = trials.get(trial_id)
     if trial is None:
         raise KeyError(f"no trial '{trial_id}' in data/{FILENAME}")
     for fact in trial.facts:
         if fact.id == fact_id:
-            return f"{fact.text} [@{fact.source}]"
+            return f"{escape(fact.text)} [@{fact.source}]"
     raise KeyError(f"trial '{trial_id}' has no fact '{fact_id}' (it has: "
                    f"{', '.join(f.id for f in trial.facts) or 'none'}); add it under 'facts' in data/{FILENAME}")
 

@@ -21,7 +21,7 @@ import dataclasses
 from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in fakes).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "urgent-care.yml"
@@ -38,6 +38,8 @@ HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
 UNCITED_NOTE = " (with the source of each sign)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
+# Characters per field (medref.data.plaintext); `note` is for editors and has its own, larger limit.
+LIMITS = {"id": 40, "title": 80, "action": 60, "short": 40, "label": 80, "text": 300, "clinical": 300}
 
 
 class UrgentCareDataError(MedrefDataError):
@@ -114,7 +116,8 @@ def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:
 
 
 def _sign_problems(where_: str, entry: dict, tiers: set[str], situations: set[str], known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
+    problems = (datafile.unknown_fields(where_, entry, SIGN_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                + _required(where_, entry, ("id", "label", "text", "clinical")))
     if str(entry.get("tier")) not in tiers:
         problems.append(f"{where_}: unknown tier {entry.get('tier')!r}; use one of: {', '.join(sorted(tiers))}")
     chosen = entry.get("situations")
@@ -153,7 +156,8 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
     tiers: list[Tier] = []
     for where_, entry in _items(source, data, "tiers", problems):
         entry = {k: str(v) if k == "id" and v is not None else v for k, v in entry.items()}  # id: 999 (a number)
-        found = datafile.unknown_fields(where_, entry, TIER_FIELDS) + _required(where_, entry, TIER_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, TIER_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, TIER_FIELDS))
         if entry.get("style") not in STYLES:
             found.append(f"{where_}: 'style' {entry.get('style')!r} must be one of: {', '.join(STYLES)}")
         if not found:
@@ -161,7 +165,8 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
         problems += found
     situations: list[Situation] = []
     for where_, entry in _items(source, data, "situations", problems):
-        found = datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + _required(where_, entry, SITUATION_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, SITUATION_FIELDS))
         if not found:
             situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS}))
         problems += found

@@ -293,6 +293,10 @@ class DirectiveBlocks(BlockProcessor):
         self.registry = registry
         self.instances: dict[type, BlockDirective] = {}
 
+    @property
+    def NAMES(self) -> tuple[str, ...]:  # noqa: N802 (read by medref.render.leftovers, as on any directive)
+        return tuple(name for directive in self.registry.classes(BlockDirective) for name in directive.NAMES)
+
     def _find(self, block: str):
         if "[[" not in block:  # nearly every block
             return None
@@ -331,6 +335,10 @@ class InlineDirectives(Preprocessor):
         super().__init__(ext.md)
         self.ext = ext
         self.registry = registry
+
+    @property
+    def NAMES(self) -> tuple[str, ...]:  # noqa: N802 (read by medref.render.leftovers, as on any directive)
+        return tuple(name for directive in self.registry.classes(InlineDirective) for name in directive.NAMES)
 
     def run(self, lines):
         text = "\n".join(lines)

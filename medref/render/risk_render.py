@@ -23,6 +23,7 @@ from medref.render import tables
 from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
 from medref.render.tables import Column
 from medref.render.icon_array import icon_array_svg, legend_swatch
+from medref.render.text import inline, words
 from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, select
 
 
@@ -36,7 +37,7 @@ def sentence_markdown(risk: Risk) -> str:
     end = ""
     if text.endswith((".", "!", "?")):
         text, end = text[:-1], text[-1]
-    return f"{text}{citation(risk)}{end}"
+    return f"{inline(text)}{citation(risk)}{end}"
 
 
 # ---- numbers for clinicians ------------------------------------------------------------------------
@@ -127,7 +128,7 @@ def picture_caption(risk: Risk) -> str:
         _, marked, outlined = counts[0]
         number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"
         text = f"In this picture of {spec.per:,} {risk.unit}, {number} {spec.marked}"
-    return f"{text}{citation(risk)}."
+    return f"{words(text)}{citation(risk)}."
 
 
 def _capital(text: str) -> str:

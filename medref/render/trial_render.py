@@ -21,10 +21,11 @@ from markdown.util import AtomicString
 
 from medref.data.trials import (FILENAME, RANDOMISED_ARG, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial,
                                 fact_markdown, keys_for, select)
+from medref.render import tables
 from medref.render.directives import (Argument, BlockDirective, DirectiveError, InlineDirective, OneOf, stash,
                                       use_one_of)
-from medref.render import tables
-from medref.render.tables import Column
+from medref.render.tables import Column, Inline
+from medref.render.text import inline, words
 from medref.render.trial_chart import chart_svg, number
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
@@ -116,7 +117,7 @@ class TrialFact(InlineDirective):
 
     @classmethod
     def expand(cls, data, name, value):
-        return fact_markdown(data.trials, *value)
+        return fact_markdown(data.trials, *value, inline)
 
 
 def trial_keys(data, name, value) -> list[str]:
@@ -144,9 +145,9 @@ class TrialTable(BlockDirective):
             Column("Design", lambda t: f"{design_text(t)}: {t.comparison}"),
             Column("Country", lambda t: t.country),
             Column("n randomised", lambda t: t.size_text()),
-            Column("Population", lambda t: t.population),
+            Column("Population", lambda t: Inline(t.population)),
             Column("Primary outcome", lambda t: t.primary_outcome),
-            Column("Result as reported", lambda t: t.result),
+            Column("Result as reported", lambda t: Inline(t.result)),
             Column("Funding", lambda t: funding_text(t, refs)),
         )
         tables.data_table(parent, columns, select(self.data.trials, name, value), css="medref-trial-table",
@@ -169,7 +170,7 @@ class TrialSummary(BlockDirective):
     # Two columns, so the quick reference keeps to two printed sides.
     COLUMNS = (
         Column("Trial", trial_cell),
-        Column("Main finding (design; n)", lambda t: f"{t.summary} ({t.design}; {t.size_text()})"),
+        Column("Main finding (design; n)", lambda t: (Inline(t.summary), f" ({t.design}; {t.size_text()})")),
     )
 
     def render(self, parent, name, value):
@@ -220,5 +221,5 @@ class TrialChart(BlockDirective):
             intro.text = "Not on the chart, and why:"
             ul = etree.SubElement(parent, "ul", {"class": "medref-tc-off"})
             for t in off:
-                etree.SubElement(ul, "li").text = f"**{t.label}**: {t.off_chart} {cite(t)}."
+                etree.SubElement(ul, "li").text = f"**{words(t.label)}**: {inline(t.off_chart)} {cite(t)}."
 

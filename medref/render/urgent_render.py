@@ -10,7 +10,8 @@ from xml.etree import ElementTree as etree
 
 from medref.render import tables
 from medref.render.directives import Argument, BlockDirective, DirectiveError, use_one_of
-from medref.render.tables import Column
+from medref.render.tables import Column, Inline
+from medref.render.text import inline, words
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
                            UrgentCare, keys_for, signs_for)
@@ -24,15 +25,15 @@ def citation(sign: Sign) -> str:
 
 def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) -> str:
     """'**Call 999 or go to A&E now** if you ... (after the procedure)[@key].' as Markdown."""
-    text = sign.text.rstrip(".")
-    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign) if cited else ''}."
+    text = inline(sign.text.rstrip("."))
+    return f"**{words(tier.action)}** if {text}{words(f' ({when})') if when else ''}{citation(sign) if cited else ''}."
 
 
 def tier_heading(tier: Tier, signs: list[Sign]) -> str:
     """'Call 999 or go to A&E now: chest pain or short of breath, a numb bottom, ...' (readers search
     for a symptom in their own words; the heading answers with what to do)."""
     labels = [s.label for s in signs if s.label]
-    return f"{tier.title}: {', '.join(labels)}" if labels else tier.title
+    return words(f"{tier.title}: {', '.join(labels)}" if labels else tier.title)
 
 
 def full_list_href(page) -> str:
@@ -49,20 +50,20 @@ class UrgentArgument(Argument):
 
     def read(self, name, text, data):
         care = data.urgent_care
-        words = text.split()
+        tokens = text.split()
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
         source = str(data.dir / FILENAME)
-        if UNCITED in words[1:]:
-            if words[0] == "table" or len(words) != 2:
+        if UNCITED in tokens[1:]:
+            if tokens[0] == "table" or len(tokens) != 2:
                 raise DirectiveError(f"'{UNCITED}' goes after one tier or situation, as in "
                                      f"[[{name}:after-procedure {UNCITED}]]")
-            words = words[:1]
-        if words[:1] == ["table"]:
-            if len(words) > 2 or (len(words) == 2 and words[1] not in situation_ids):
-                raise use_one_of("situation after 'table'", " ".join(words[1:]), f"{name}:table", situation_ids,
+            tokens = tokens[:1]
+        if tokens[:1] == ["table"]:
+            if len(tokens) > 2 or (len(tokens) == 2 and tokens[1] not in situation_ids):
+                raise use_one_of("situation after 'table'", " ".join(tokens[1:]), f"{name}:table", situation_ids,
                                  without="for every situation", source=source)
-        elif words and (len(words) > 1 or words[0] not in tier_ids + situation_ids):
+        elif tokens and (len(tokens) > 1 or tokens[0] not in tier_ids + situation_ids):
             raise use_one_of("tier or situation", text, name, tier_ids + situation_ids + ["table"],
                              without="for the full list", source=source)
         return text
@@ -93,10 +94,10 @@ class UrgentCareDirective(BlockDirective):
         care = self.data.urgent_care
         # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
         # sheet; the link to the full list, which carries every source, says where they are.
-        words = arg.split()
-        cited = UNCITED not in words[1:]
+        tokens = arg.split()
+        cited = UNCITED not in tokens[1:]
         if not cited:
-            arg = words[0]
+            arg = tokens[0]
         situation_ids = [s.id for s in care.situations]
         table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
@@ -116,7 +117,7 @@ class UrgentCareDirective(BlockDirective):
         if not signs:
             return
         box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}"})
-        etree.SubElement(box, "p", {"class": "admonition-title"}).text = tier.title
+        etree.SubElement(box, "p", {"class": "admonition-title"}).text = words(tier.title)
         ul = etree.SubElement(box, "ul")
         everyone = {s.id for s in care.situations}
         for sign in signs:
@@ -137,7 +138,7 @@ class UrgentCareDirective(BlockDirective):
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
                 parts += ["; "] if parts else []
-                parts += [sign.clinical, when, tables.citation(sign.sources)]
+                parts += [Inline(sign.clinical), when, tables.citation(sign.sources)]
             return tuple(parts)
 
         rows = [(tier, [s for s in shown if s.tier == tier.id]) for tier in care.tiers]

@@ -62,7 +62,8 @@ def axe_violations(page, path: str) -> list[str]:
 
 def check_pages(browser, base_url: str, paths: list[str], scheme: str, css: str | None = None) -> list[str]:
     """Visit each path in one context with the scheme (and its window size) and collect axe's findings."""
-    context = browser.new_context(color_scheme=scheme, service_workers="block", **WINDOW[scheme])
+    # bypass_csp: a self-test's added style would be refused by the page's Content-Security-Policy.
+    context = browser.new_context(color_scheme=scheme, service_workers="block", bypass_csp=bool(css), **WINDOW[scheme])
     problems = []
     try:
         for path in paths:

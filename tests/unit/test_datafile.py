@@ -14,7 +14,7 @@ class BadData(Exception):
 def test_yaml_error_names_the_file_and_the_fix(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("- key: value: more\n", encoding="utf-8")
-    with pytest.raises(BadData, match=r"(?s)broken\.yml: not valid YAML .*quote values that contain ': '"):
+    with pytest.raises(BadData, match=r"(?s)broken\.yml, line 1, column 13: not valid YAML .*quote values that contain ': '"):
         datafile.load_yaml(path, list, BadData)
 
 

@@ -57,10 +57,14 @@ def test_a_directive_registered_once_is_rendered_cited_exported_and_documented(t
             "- `[[echo:KEY]]`: a sentence citing one reference\n") in listed
 
 
-def test_an_unregistered_directive_is_left_as_text(tmp_path, echo):
+def test_an_unregistered_directive_stops_the_build_and_a_registered_one_is_known(tmp_path, echo):
+    """medref.render.leftovers takes the known names from the registry's processors."""
     DIRECTIVES.unregister(Echo)
-    _, html = render(tmp_path, "[[echo:trial-one]]\n")
-    assert "<p>[[echo:trial-one]]</p>" in html
+    with pytest.raises(MedrefBuildError, match=r"line 1: '\[\[echo:trial-one\]\]' is not a directive medref knows"):
+        render(tmp_path, "[[echo:trial-one]]\n")
+    DIRECTIVES.register(Echo)
+    with pytest.raises(MedrefBuildError, match=r"known directives: echo, glossary, "):
+        render(tmp_path, "[[ecko:trial-one]]\n")
 
 
 def test_directive_between_text_inside_an_admonition_but_not_in_code(tmp_path, echo):
