@@ -9,6 +9,7 @@
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
     reference-export                    write the RIS and BibTeX files in docs/downloads/
     reading-level [SITE] [DOCS]         reading level of every built page
+    directives [FILE]                   write the directive list in AUTHORING.md from the registry
 
 The handouts' PDFs are printed by scripts/print_handouts.py (make handouts): it needs test tools
 that the site's build never installs.
@@ -23,8 +24,11 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from medref.data import front_matter, glossary, references, risks, trials, urgent
-from medref.render import reading_level, reference_export
+from medref.data import front_matter, glossary, references
+from medref.data.dataset import DataSet
+from medref.data.errors import MedrefDataError
+from medref.render import directive_list, reading_level, reference_export
+from medref.render.registry import DIRECTIVES
 from medref.cited import keys_cited_in_docs
 
 
@@ -84,11 +88,12 @@ def cmd_review_report(args) -> int:
 
 
 def cmd_references(args) -> int:
-    refs = references.load_references(args.data)
+    data = DataSet(args.data)
+    refs = data.references
     if not args.uncited:
         print(f"{len(refs)} references, all valid")
         return 0
-    cited = keys_cited_in_docs(args.uncited, args.data)
+    cited = keys_cited_in_docs(args.uncited, data)
     uncited = [key for key in refs if key not in cited]
     for key in uncited:
         print(key)
@@ -100,7 +105,7 @@ def cmd_references(args) -> int:
 
 
 def cmd_glossary(args) -> int:
-    terms = glossary.load_glossary(args.data)
+    terms = DataSet(args.data).glossary
     if not terms:
         print(f"{args.data / glossary.FILENAME}: no terms found; nothing written", file=sys.stderr)
         return 1
@@ -111,7 +116,7 @@ def cmd_glossary(args) -> int:
 
 def cmd_reference_export(args) -> int:
     out = args.docs / "downloads"
-    files = reference_export.expected_files(args.docs, args.data)
+    files = reference_export.expected_files(args.docs, DataSet(args.data))
     for old in out.rglob("*"):
         if old.is_file() and old.suffix in (".ris", ".bib") and old.relative_to(out) not in files:
             old.unlink()
@@ -119,6 +124,17 @@ def cmd_reference_export(args) -> int:
         (out / rel).parent.mkdir(parents=True, exist_ok=True)
         (out / rel).write_text(text, encoding="utf-8")
     print(f"wrote {len(files)} files in {out} (RIS and BibTeX: all references, and each page's sources)")
+    return 0
+
+
+def cmd_directives(args) -> int:
+    text = args.file.read_text(encoding="utf-8")
+    try:
+        args.file.write_text(directive_list.replace_in(text, DIRECTIVES.reference()), encoding="utf-8")
+    except ValueError as exc:
+        print(f"{args.file}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote the list of {len(DIRECTIVES.classes())} directives in {args.file}")
     return 0
 
 
@@ -149,6 +165,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("--docs", type=Path, default=Path("docs"))
     cmd.add_argument("--data", type=Path, default=Path("data"))
     cmd.set_defaults(run=cmd_reference_export)
+    cmd = sub.add_parser("directives", help="write the directive list in AUTHORING.md from the registry")
+    cmd.add_argument("file", nargs="?", type=Path, default=directive_list.AUTHORING)
+    cmd.set_defaults(run=cmd_directives)
     cmd = sub.add_parser("reading-level", help="reading level of every built page")
     cmd.add_argument("site", nargs="?", type=Path, default=Path("site"))
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
@@ -156,16 +175,10 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-# A data file that fails its checks (the citation scan behind --uncited and reference-export reads
-# the figures, trials and urgent-care advice too): the message already names the file and the fix.
-DATA_ERRORS = (references.ReferenceDataError, glossary.GlossaryDataError, risks.RiskDataError,
-               trials.TrialDataError, urgent.UrgentCareDataError)
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except DATA_ERRORS as exc:
+    except MedrefDataError as exc:  # any data file (the citation scan reads them all): the message says the fix
         print(exc, file=sys.stderr)
         return 1

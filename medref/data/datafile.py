@@ -1,7 +1,7 @@
-"""Reading the YAML files in data/: one place for parse errors and for caching.
+"""Reading the YAML files in data/: one place for parse errors, and the shared checks of keyed lists.
 
-Every page conversion asks for the references (once per citation), so each file is parsed once
-and parsed again only when it changes on disk (or when something it depends on does).
+Each file is read once per build by medref.data.dataset.DataSet, which keeps what it read; nothing
+here caches.
 """
 
 from __future__ import annotations
@@ -14,26 +14,24 @@ import yaml
 T = TypeVar("T")
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_cache: dict[Path, tuple[tuple, object]] = {}  # one parser per file, so the path is the key
 
 
-def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], depends_on: object = None) -> T:
-    """`parse(data)` for the YAML in `path`, cached until the file's mtime or `depends_on` changes.
-
-    A YAML syntax error raises `error` naming the file and the usual fix.
-    """
-    stamp = (path.stat().st_mtime_ns, id(depends_on))
-    hit = _cache.get(path)
-    if hit and hit[0] == stamp:
-        return hit[1]  # type: ignore[return-value]
+def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception]) -> T:
+    """`parse(data)` for the YAML in `path`; a YAML syntax error raises `error` naming the file, the
+    line and the usual fix."""
     text = read_text(path, error)
     try:
         data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         raise error(f"{path}, {yaml_problem(exc)}") from None
-    result = parse(data)
-    _cache[path] = (stamp, result)
-    return result
+    return parse(data)
+
+
+def require(path: Path, error: type[Exception], section: str) -> Path:
+    """`path`, or `error` saying the file is missing and which AUTHORING.md section explains it."""
+    if not path.is_file():
+        raise error(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
+    return path
 
 
 def read_text(path: Path, error: type[Exception]) -> str:

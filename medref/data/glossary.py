@@ -16,8 +16,8 @@ import re
 import unicodedata
 from pathlib import Path
 
-
 from medref.data import datafile, plaintext
+from medref.data.errors import MedrefDataError
 
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
@@ -28,7 +28,7 @@ SHORT_MEANING = 90  # characters of meaning kept in a tooltip
 LIMITS = {"term": 80, "us": 80, "abbr": 12, "meaning": 400, "see": 80}
 
 
-class GlossaryDataError(ValueError):
+class GlossaryDataError(MedrefDataError):
     """data/glossary.yml is malformed; the message lists every problem and how to fix it."""
 
 

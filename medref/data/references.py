@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 
 from medref.data import datafile, plaintext
+from medref.data.errors import MedrefDataError
 
 FILENAME = "references.yml"
 KEY_RE = re.compile(r"^[a-z0-9-]+$")
@@ -40,7 +41,7 @@ NOT_STATED = "not stated"
 NOT_STATED_TEXT = "not stated in the sources we checked"
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(MedrefDataError):
     """data/references.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -189,20 +190,17 @@ def parse_references(data, source: str) -> dict[str, Reference]:
 
 
 def load_references(data_dir: str | Path) -> dict[str, Reference]:
-    """All references keyed by citation key, checked; cached until the file changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
+    """All references keyed by citation key, checked. A build reads them once, through
+    medref.data.dataset.DataSet; this reads the file afresh (tools and tests)."""
+    path = datafile.require(Path(data_dir) / FILENAME, ReferenceDataError, "Citation keys")
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
 
 
-def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], missing: type[Exception],
-                section: str):
+def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], section: str,
+                refs: dict[str, Reference] | None = None):
     """`parse(data, source, reference keys)` for a data file whose entries cite references (risks,
-    trials, urgent care); cached until it or data/references.yml changes. A missing file raises
-    `missing`, pointing at the AUTHORING.md section that explains the file."""
-    path = Path(data_dir) / filename
-    if not path.is_file():
-        raise missing(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
-    refs = load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse(data, str(path), set(refs)), error, depends_on=refs)
+    trials, urgent care), checked against `refs` (the references already read; read here if None).
+    A missing file raises `error`, pointing at the AUTHORING.md section that explains the file."""
+    path = datafile.require(Path(data_dir) / filename, error, section)
+    known = set(load_references(data_dir) if refs is None else refs)
+    return datafile.load_yaml(path, lambda data: parse(data, str(path), known), error)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "trials.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -28,8 +29,6 @@ TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome",
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
 FACT_FIELDS = ("id", "text", "source", "note")
-# `[[trial-fact:TRIAL.FACT]]` inside a sentence or a table cell: the fact's plain words and its citation.
-FACT_RE = re.compile(r"\[\[trial-fact:([a-z0-9-]+)\.([a-z0-9-]+)\]\]")
 # The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
 # 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
 # the caption says it is used as a guide to the size of a difference between groups.
@@ -37,14 +36,15 @@ THRESHOLD = 1.5
 THRESHOLD_SOURCE = "firanescu2018"
 TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
               "reviews": "systematic review"}  # [[trial-table:ARG]] -> the design it shows
-RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
+RANDOMISED_ARG = ("randomised",)  # [[trial-summary:randomised]]: the designs in RANDOMISED
+RANDOMISED = ("sham-controlled", "open")
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
 # Characters per field (medref.data.plaintext); nested fields by their own name (an arm's label, a fact's text).
 LIMITS = {"name": 40, "comparison": 160, "country": 100, "population": 250, "primary_outcome": 200,
           "result": 400, "summary": 200, "off_chart": 300, "text": 200, "label": 60, "time": 40}
 
 
-class TrialDataError(ValueError):
+class TrialDataError(MedrefDataError):
     """data/trials.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -242,11 +242,6 @@ def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str, escap
                    f"{', '.join(f.id for f in trial.facts) or 'none'}); add it under 'facts' in data/{FILENAME}")
 
 
-def expand_facts(text: str, trials: dict[str, "Trial"], escape=str) -> str:
-    """Markdown with every [[trial-fact:...]] replaced by the fact (through `escape`) and its citation."""
-    return FACT_RE.sub(lambda m: fact_markdown(trials, m.group(1), m.group(2), escape), text)
-
-
 def _make_trial(entry: dict) -> Trial:
     effect = entry.get("effect")
     return Trial(
@@ -270,15 +265,16 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
                                 build=_make_trial)
 
 
-def load_trials(data_dir: str | Path) -> dict[str, Trial]:
-    """All trials keyed by id, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, TrialDataError, "Trials")
+def load_trials(data_dir: str | Path, refs: dict | None = None) -> dict[str, Trial]:
+    """All trials keyed by id, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, "Trials", refs)
 
 
 def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
     """The trials a directive shows, in data order: `[[trial-table:ARG]]` one design (TABLE_ARGS),
     `[[trial-summary:randomised]]` the randomised ones, otherwise all. The renderer and the citation
-    scan (medref.cited) both use this."""
+    scan (through the directive's `cites`) both use this."""
     if name == "trial-table" and arg:
         return [t for t in trials.values() if t.design == TABLE_ARGS.get(arg)]
     if name == "trial-summary" and arg == "randomised":

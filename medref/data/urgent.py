@@ -22,6 +22,7 @@ from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in fakes).
 from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "urgent-care.yml"
 FULL_LIST_PAGE = "urgent-help.md"        # the page that renders [[urgent-care]]
@@ -41,7 +42,7 @@ CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a s
 LIMITS = {"id": 40, "title": 80, "action": 60, "short": 40, "label": 80, "text": 300, "clinical": 300}
 
 
-class UrgentCareDataError(ValueError):
+class UrgentCareDataError(MedrefDataError):
     """data/urgent-care.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -193,10 +194,10 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
     return UrgentCare(tuple(tiers), tuple(situations), tuple(sorted(signs, key=lambda s: order.index(s.tier))))
 
 
-def load_urgent_care(data_dir: str | Path) -> UrgentCare:
-    """The urgent-care advice, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_urgent_care, UrgentCareDataError, FileNotFoundError,
-                                  "Urgent-care advice")
+def load_urgent_care(data_dir: str | Path, refs: dict | None = None) -> UrgentCare:
+    """The urgent-care advice, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_urgent_care, UrgentCareDataError, "Urgent-care advice", refs)
 
 
 # ---- which signs a directive shows ------------------------------------------------------------------

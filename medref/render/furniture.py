@@ -256,13 +256,12 @@ def furniture_html(page: PageInfo, site: Site, cited: list[CitedWork], reading_a
 
 # ------------------------------------------------------------------------------------- references
 
-def _cited_works(keys: list[str], data_dir: str) -> list[CitedWork]:
-    """Title and link for each cited key, from the citation module's loader (order kept)."""
+def _cited_works(keys: list[str], data) -> list[CitedWork]:
+    """Title and link for each cited key, from the build's data set (order kept)."""
     if not keys:
         return []
     try:
-        from medref.data.references import load_references
-        refs = load_references(data_dir)
+        refs = data.references
     except Exception:  # the citation processor reports broken reference data itself
         refs = {}
     if isinstance(refs, (list, tuple)):
@@ -320,13 +319,12 @@ class FurnitureTreeprocessor(Treeprocessor):
         super().__init__(ext.md)
         self.ext = ext
         self.site = site
-        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         page = self.ext.page
         if page is None:  # a snippet, a unit test, or a page we cannot identify
             return None
-        cited = _cited_works(list(self.ext.cited), self.data_dir)
+        cited = _cited_works(list(self.ext.cited), self.ext.data)
         age = reading_age_of(page, rendered_html(self.md, root))
         for element in furniture_elements(page, self.site, cited, age):
             root.append(element)

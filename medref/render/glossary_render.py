@@ -2,27 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.data.glossary import FILENAME, Term, load_glossary, slugify
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.data.glossary import FILENAME, Term, slugify
+from medref.render.directives import BlockDirective, DirectiveError
 from medref.render.text import inline, words
 
 
-class GlossaryDirective(DirectiveProcessor):
+class GlossaryDirective(BlockDirective):
     """`[[glossary]]`: every term, grouped A-Z, each with id `term-<slug>`."""
 
     NAMES = ("glossary",)
+    DOCS = (("[[glossary]]", "every term in data/glossary.yml, A-Z (the Glossary page)"),)
 
-
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
-        terms = load_glossary(self.data_dir)
+    def render(self, parent, name, value):
+        terms = self.data.glossary
         if not terms:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
-                                   f"{Path(self.data_dir) / FILENAME}")
+            raise DirectiveError(f"[[glossary]] found no terms; add them to {self.data.dir / FILENAME}")
         by_term = {t.slug: t for t in terms}
         letters: dict[str, list[Term]] = {}
         for term in terms:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 import types
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -169,7 +168,7 @@ Most people have no problems. A few people have a sore back for a day or two.
 
 
 @pytest.fixture
-def convert(tmp_path, monkeypatch):
+def convert(tmp_path):
     """Convert a page of a throwaway docs folder with the medref extension, as the engines do."""
     docs = tmp_path / "docs"
     (docs / "treatment").mkdir(parents=True)
@@ -183,18 +182,17 @@ def convert(tmp_path, monkeypatch):
         class Cite(markdown.preprocessors.Preprocessor):  # stands in for the citation processor
             def run(self, lines):
                 ext.cited = list(cited)
+                ext.data = data  # and for data/references.yml
                 return lines
 
         md.preprocessors.register(Cite(md), "fake-cite", 5)
         body = PAGE_TEXT.split("---\n", 2)[2]
         return md, md.convert(body)
 
-    fake = types.ModuleType("medref.data.references")
-    fake.load_references = lambda data_dir: {
+    data = types.SimpleNamespace(references={
         "trial": types.SimpleNamespace(key="trial", title="A trial", link=None,
                                        doi_url="https://doi.org/10.1/t", pubmed_url=None, group="trials"),
-    }
-    monkeypatch.setitem(sys.modules, "medref.data.references", fake)
+    })
     return run
 
 

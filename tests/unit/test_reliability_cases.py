@@ -131,12 +131,12 @@ def test_D14_a_byte_order_mark_still_loads(tmp_path):
 # ---- pages (converted with the extension; the fixture data holds keys trial-one, guide-one ...) ------
 
 PAGE_CASES = {
-    "P04": ("[[risk-table:nonsense]]\n", "filters by procedure or kind"),
+    "P04": ("[[risk-table:nonsense]]\n", "unknown filter 'nonsense' in [[risk-table:nonsense]]; use one of: "),
     "P05": ("[[risk-tabel]]\n", "'[[risk-tabel]]' is not a directive medref knows"),
     "P06": ("[[risk-table\n", "'[[risk-table' is not closed"),
     "P07": ("A claim [@nokey].\n", "unknown citation key 'nokey'"),
-    "P11": ("[[urgent-care:nonsense]]\n", "unknown argument 'nonsense'"),
-    "P12": ("In one trial, [[trial-fact:nope.nope]].\n", "no trial 'nope'"),
+    "P11": ("[[urgent-care:nonsense]]\n", "unknown tier or situation 'nonsense' in [[urgent-care:nonsense]]"),
+    "P12": ("In one trial, [[trial-fact:nope.nope]].\n", "unknown trial 'nope.nope' in [[trial-fact:nope.nope]]"),
     "P13": ("[@Bad Key]\n", "malformed citation '[@Bad Key]'"),
     "P14": ("[[icon-array:no-such-risk]]\n", "unknown figure id 'no-such-risk'"),
     "P16": ("[[glossary:x]]\n", "[[glossary]] takes no argument"),
