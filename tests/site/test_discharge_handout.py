@@ -378,6 +378,20 @@ def test_leak_check_catches_a_script_that_sends_the_fragment(browser, site_dir, 
     assert leaks(seen, ["Secret words"]) == ["'Secret words' in GET /collect?v=1&o=Secret+words HTTP/1.1"]
 
 
+def test_the_form_keeps_nothing_after_a_reload(browser, base_url, engine):
+    """The form page says: close or reload this page and the answers are gone."""
+    context = browser.new_context()
+    try:
+        page, _ = make_link(context, base_url, FULL)
+        page.reload(wait_until="load")
+        kept = page.evaluate("""() => [...document.querySelectorAll('[data-discharge-form] input, [data-discharge-form] select,
+                                        [data-discharge-form] textarea, [data-discharge-link]')]
+                                      .filter(el => el.type === 'radio' ? el.checked : el.value).map(el => el.id || el.name)""")
+        assert kept == [] and page.locator("[data-discharge-result]").is_hidden(), kept
+    finally:
+        context.close()
+
+
 # ------------------------------------------------------------------ print
 
 def printed(context, url: str) -> bytes:
@@ -568,7 +582,8 @@ def test_handout_labels_match_what_the_form_measures(site_dir, engine):
 def test_the_forms_code_loads_only_on_its_pages(site_dir, engine):
     expected = {
         "discharge-form.min.js": {FORM}, "qr-code.min.js": {FORM}, "discharge-form.min.css": {FORM},
-        "discharge-handout.min.js": {HANDOUT}, "discharge-fields.min.js": {FORM, HANDOUT},
+        "discharge-handout.min.js": {HANDOUT}, "discharge-handout.min.css": {HANDOUT},
+        "discharge-fields.min.js": {FORM, HANDOUT},
     }
     found: dict[str, set] = {name: set() for name in expected}
     for page in sitetools.html_pages(site_dir):

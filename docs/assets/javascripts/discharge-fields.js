@@ -344,7 +344,7 @@
      computers' fonts fit more. tests/site/test_discharge_handout.py prints answers at the limit in
      several shapes and checks they stay on one side. */
   var CHARS_PER_LINE = 33;
-  var PRINT_LINES = 21;
+  var PRINT_LINES = 20;
 
   function printedLines(rows) {
     function lines(text, width) { return Math.max(1, Math.ceil(Array.from(text).length / width)); }

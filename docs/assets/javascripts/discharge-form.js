@@ -106,6 +106,8 @@
   function showLink(href) {
     var open = result.querySelector("[data-discharge-open]");
     open.href = href;
+    open.target = "_blank";   // a new tab, so the form keeps its answers for a second try
+    open.rel = "noopener";
     result.querySelector("[data-discharge-link]").value = href;
     result.querySelector("[data-discharge-copied]").textContent = "";
     result.querySelector("[data-discharge-file]").hidden = location.protocol !== "file:";
