@@ -8,7 +8,8 @@
    unreadable or out of range: a cut-off instruction could change its meaning.
 
    window.medrefDischarge.check(raw, written) -> {values, errors: [{key, message, label}]}
-   window.medrefDischarge.toFragment(values) -> "v=1&w=..."
+   window.medrefDischarge.toFragment(values, written) -> "v=1&w=..."
+   window.medrefDischarge.notes(values, written) -> the handout's rows; printedLines(rows) -> their length on paper
    window.medrefDischarge.fromFragment(fragment, today) -> {values, written, dropped: [keys], refused: reason|null} */
 (function () {
   "use strict";
@@ -17,8 +18,6 @@
   var MAX_FRAGMENT = 3000;     // characters; the longest valid set of answers is about 1,500
   var MEDICINE_ROWS = 4;
   var MAX_LEVELS = 6;
-  // Most characters for each free-text answer: short enough that every answer at its longest still
-  // prints on one A4 side at 12pt (tests/site/test_discharge_handout.py prints that case).
   // Most characters for each free-text answer. Together the answers must also fit the printed sheet
   // (printedLines below), so a long "anything else" leaves less room for the rest.
   var LIMITS = { medicine: 25, note: 30, who: 40, followUp: 100, bone: 120, other: 150 };
