@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in a fake module).
-from medref.data import datafile, references, risks
+from medref.data import datafile, plaintext, references, risks
+from medref.data.errors import MedrefDataError
 
 FILENAME = "option-grid.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -25,10 +26,12 @@ OPTION_FIELDS = ("id", "label")
 ROW_FIELDS = ("id", "kind", "outcome", "time", "per", "note", "mixed", "sources", "cells")
 CELL_FIELDS = ("figure", "arm", "with", "none", "text", "sources")
 DIGIT = re.compile(r"\d")
-MARKUP = re.compile(r"[<>]|\[@|\[\[")  # words only: citations go in `sources`, never typed in the text
+MARKUP = re.compile(r"\[@|\[\[")  # citations go in `sources`, never typed in the words
+# Longest words per field (plaintext refuses markup in every field and anything longer than this).
+LIMITS = {"outcome": 160, "time": 60, "note": 400, "mixed": 400, "text": 300, "with": 120, "label": 40}
 
 
-class OptionGridDataError(ValueError):
+class OptionGridDataError(MedrefDataError):
     """data/option-grid.yml is malformed or unbalanced; the message lists every problem and the fix."""
 
 
@@ -81,7 +84,7 @@ def _text_problems(where: str, field: str, value, sources) -> list[str]:
         return []
     if not isinstance(value, str) or not value.strip():
         return [f"{where}: '{field}' must be words"]
-    problems = []
+    problems = [f"{where}: '{field}' {p}" for p in plaintext.text_problems(value, field, LIMITS.get(field))]
     if MARKUP.search(value):
         problems.append(f"{where}: '{field}' holds markup or a citation; write plain words and put "
                         "citation keys in 'sources:'")
@@ -158,6 +161,8 @@ def _balance_problems(where: str, row: dict, figures: dict) -> list[str]:
 
 def _row_problems(where: str, row: dict, option_ids: list[str], figures: dict, known: set[str]) -> list[str]:
     problems = datafile.unknown_fields(where, row, ROW_FIELDS)
+    if isinstance(row.get("time"), str):
+        problems += [f"{where}: 'time' {p}" for p in plaintext.text_problems(row["time"], "time", LIMITS["time"])]
     if not isinstance(row.get("id"), str) or not ID_RE.match(row["id"]):
         problems.append(f"{where}: 'id' {row.get('id')!r} must be lower-case letters, digits and hyphens")
     if row.get("kind") not in KINDS:
@@ -220,6 +225,7 @@ def parse_grid(data, source: str, figures: dict, known: set[str]) -> Grid:
             problems.append(f"{where}: needs 'id' and 'label'")
             continue
         problems += datafile.unknown_fields(where, option, OPTION_FIELDS)
+        problems += plaintext.entry_problems(where, option, LIMITS)
         if option["id"] in option_ids:
             problems.append(f"{where}: duplicate id '{option['id']}'")
         option_ids.append(option["id"])
@@ -239,15 +245,13 @@ def parse_grid(data, source: str, figures: dict, known: set[str]) -> Grid:
                 rows=tuple(_make_row(r, option_ids) for r in rows))
 
 
-def load_grid(data_dir: str | Path) -> Grid:
-    """The grid, checked against data/risks.yml and data/references.yml; cached until any changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise OptionGridDataError(f"{path}: file not found; create it (see AUTHORING.md, 'The option grid')")
-    figures = risks.load_risks(data_dir)
-    known = set(references.load_references(data_dir))
-    return datafile.load_yaml(path, lambda data: parse_grid(data, str(path), figures, known),
-                              OptionGridDataError, depends_on=figures)
+def load_grid(data_dir: str | Path, refs: dict | None = None) -> Grid:
+    """The grid, checked against data/risks.yml and data/references.yml (`refs`: the references already
+    read, as medref.data.dataset.DataSet.get passes them)."""
+    path = datafile.require(Path(data_dir) / FILENAME, OptionGridDataError, "The decision aid's grid and worksheet")
+    refs = references.load_references(data_dir) if refs is None else refs
+    figures = risks.load_risks(data_dir, refs)
+    return datafile.load_yaml(path, lambda data: parse_grid(data, str(path), figures, set(refs)), OptionGridDataError)
 
 
 def keys_for(grid: Grid, figures: dict) -> list[str]:

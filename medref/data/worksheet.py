@@ -11,16 +11,17 @@ import dataclasses
 import re
 from pathlib import Path
 
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "worksheet.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
-MARKUP = re.compile(r"[<>]|\[@|\[\[|\]\(")
+MARKUP = re.compile(r"\[@|\[\[")  # a citation or directive typed into the words
 PARTS = ("matters", "today", "leaning", "sure", "questions")
 TODAY_KINDS = ("pain-score", "yes-no-unsure")
 
 
-class WorksheetDataError(ValueError):
+class WorksheetDataError(MedrefDataError):
     """data/worksheet.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -48,9 +49,10 @@ class Worksheet:
 def _words_problem(where: str, value) -> list[str]:
     if not isinstance(value, str) or not value.strip():
         return [f"{where}: must be words"]
+    problems = [f"{where}: {p}" for p in plaintext.text_problems(value, "label", 200)]
     if MARKUP.search(value):
-        return [f"{where}: {value!r} holds markup; write plain words (the page escapes nothing for you to add)"]
-    return []
+        problems.append(f"{where}: {value!r} holds a citation or directive; write plain words")
+    return problems
 
 
 def _items_problems(where: str, items, kinds: tuple[str, ...] = ()) -> list[str]:
@@ -113,7 +115,7 @@ def parse_worksheet(data, source: str, known: set[str]) -> Worksheet:
                      questions_other=questions["other"])
 
 
-def load_worksheet(data_dir: str | Path) -> Worksheet:
-    """The worksheet, checked; cached until the file or data/references.yml changes."""
-    return references.load_citing(data_dir, FILENAME, parse_worksheet, WorksheetDataError, WorksheetDataError,
-                                  "The decision aid's worksheet")
+def load_worksheet(data_dir: str | Path, refs: dict | None = None) -> Worksheet:
+    """The worksheet, checked (`refs`: the references already read, as DataSet.get passes them)."""
+    return references.load_citing(data_dir, FILENAME, parse_worksheet, WorksheetDataError,
+                                  "The decision aid's grid and worksheet", refs)

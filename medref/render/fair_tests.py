@@ -20,7 +20,8 @@ from xml.etree import ElementTree as etree
 from markdown.util import AtomicString
 
 from medref.data import trials
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
+from medref.render.text import inline, words
 
 VERDICT_GROUPS = (("benefit", "Found a benefit"), ("no clear difference", "Found no clear difference"))
 BAR_WIDTH = 200   # SVG units for the largest trial
@@ -29,13 +30,13 @@ BAR_HEIGHT = 14
 
 def finding_markdown(trial: trials.Trial) -> str:
     """The trial's fair-test facts, each with its citation, as one paragraph."""
-    return " ".join(f"{f.text} [@{f.source}]." for f in trials.fair_test_facts(trial))
+    return " ".join(f"{inline(f.text)} [@{f.source}]." for f in trials.fair_test_facts(trial))
 
 
 def who_markdown(trial: trials.Trial) -> str:
     who = next((f for f in trial.facts if f.id == "fair-test-who"), None) or next(
         (f for f in trial.facts if f.id == "who"), None)
-    return f"{who.text[:1].upper()}{who.text[1:]}." if who else ""
+    return inline(f"{who.text[:1].upper()}{who.text[1:]}.") if who else ""
 
 
 def bar_svg(people: int, most: int) -> str:
@@ -46,12 +47,9 @@ def bar_svg(people: int, most: int) -> str:
             f'aria-hidden="true" focusable="false"><rect width="{width}" height="{BAR_HEIGHT}"/></svg>')
 
 
-def problems_for(review: trials.Trial | None, review_id: str, shown: list[trials.Trial]) -> list[str]:
+def problems_for(review: trials.Trial, review_id: str, shown: list[trials.Trial]) -> list[str]:
     problems = []
-    if review is None or review.design != "systematic review":
-        problems.append(f"'{review_id}' is not a systematic review in data/{trials.FILENAME}; use its id, "
-                        "e.g. [[fair-tests:cochrane-2018]]")
-    elif not any(f.id == "pooled" for f in review.facts):
+    if not any(f.id == "pooled" for f in review.facts):
         problems.append(f"review '{review_id}' has no fact 'pooled' (its result in plain words) in data/{trials.FILENAME}")
     for trial in shown:
         if not trial.verdict:
@@ -63,26 +61,43 @@ def problems_for(review: trials.Trial | None, review_id: str, shown: list[trials
     return problems
 
 
-class FairTestsDirective(DirectiveProcessor):
-    NAMES = ("fair-tests",)
+def reviews(data) -> list[str]:
+    return [t.id for t in data.trials.values() if t.design == "systematic review"]
 
-    def render(self, parent, name, arg, line_text):
-        all_trials = trials.load_trials(self.data_dir)
-        review = all_trials.get(arg)
+
+class FairTests(BlockDirective):
+    """`[[fair-tests:REVIEW]]`: the pooled result of a review, then every placebo-controlled trial."""
+
+    NAMES = ("fair-tests",)
+    ARGUMENT = OneOf("review", reviews, source=trials.FILENAME)
+    DOCS = (("[[fair-tests:REVIEW]]", "the review's pooled result (its fact `pooled`) first, then every "
+                                      "sham-controlled trial drawn the same way, grouped by `verdict`"),)
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The review's pooled result and each trial's findings, in the order they are shown."""
+        review = data.trials[value]
+        facts = [f for f in review.facts if f.id == "pooled"] + [
+            f for t in trials.fair_tests(data.trials) for f in trials.fair_test_facts(t)]
+        return [f.source for f in facts]
+
+    def render(self, parent, name, value):
+        all_trials = self.data.trials
+        review = all_trials[value]
         shown = trials.fair_tests(all_trials)
-        problems = problems_for(review, arg, shown)
+        problems = problems_for(review, value, shown)
         if problems:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: " + "\n".join(problems))
+            raise DirectiveError("; ".join(problems))
         pooled = next(f for f in review.facts if f.id == "pooled")
         figure = etree.SubElement(parent, "figure", {"class": "medref-fair-tests", "id": "fair-tests"})
         box = etree.SubElement(figure, "div", {"class": "ft-pooled"})
         etree.SubElement(box, "p", {"class": "ft-pooled-title"}).text = (
-            f"**All the fair tests in the review, together** ({review.name} {review.year})")
+            f"**All the fair tests in the review, together** ({words(review.name)} {review.year})")
         sign = etree.SubElement(box, "p", {"class": "ft-pooled-sign"})
         sign.text = AtomicString(stash(self.md, '<span class="ft-side">Real procedure</span>'
                                                 '<span class="ft-approx" aria-hidden="true">≈</span>'
                                                 '<span class="ft-side">Pretend procedure</span>'))
-        etree.SubElement(box, "p", {"class": "ft-pooled-text"}).text = f"{pooled.text} [@{pooled.source}]."
+        etree.SubElement(box, "p", {"class": "ft-pooled-text"}).text = f"{inline(pooled.text)} [@{pooled.source}]."
         most = max(t.randomised for t in shown)
         for verdict, heading in VERDICT_GROUPS:
             members = [t for t in shown if t.verdict == verdict]
@@ -99,8 +114,8 @@ class FairTestsDirective(DirectiveProcessor):
     def _trial(self, items, trial: trials.Trial, most: int, review: trials.Trial) -> None:
         item = etree.SubElement(items, "li", {"class": "ft-trial", "id": f"fair-test-{trial.id}"})
         head = etree.SubElement(item, "p", {"class": "ft-head"})
-        newer = f", newer than the review" if trial.year > review.year else ""
-        head.text = f"**{trial.name}** ({trial.year}{newer}): {trial.randomised:,} people"
+        newer = ", newer than the review" if trial.year > review.year else ""
+        head.text = f"**{words(trial.name)}** ({trial.year}{newer}): {trial.randomised:,} people"
         bar = etree.SubElement(item, "div", {"class": "ft-bar-wrap"})
         bar.text = AtomicString(stash(self.md, bar_svg(trial.randomised, most)))
         who = who_markdown(trial)

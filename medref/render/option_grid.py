@@ -16,7 +16,8 @@ import re
 from xml.etree import ElementTree as etree
 
 from medref.data import option_grid, references, risks, trials
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.render.directives import BlockDirective, MedrefBuildError
+from medref.render.text import words
 
 NOTHING = {"benefit": "No trial has measured this.", "harm": "No study we found has measured this."}
 # The kind of evidence, in plain words: a trial's design first, else the figure's `evidence`.
@@ -134,15 +135,15 @@ def cell_parts(row: option_grid.Row, cell: option_grid.Cell, figures: dict, all_
     if cell.none:
         return [("og-none", NOTHING[row.kind])]
     if not cell.is_figure:
-        return [("og-words", f"{cell.text} {cite(cell.sources)}".strip())] + [
-            ("og-funding", line) for line in funding_lines(cell.sources, refs)]
+        return [("og-words", f"{words(cell.text)} {cite(cell.sources)}".strip())] + [
+            ("og-funding", words(line)) for line in funding_lines(cell.sources, refs)]
     figure = figures[cell.figure]
     low, high = cell_rates(figure, cell.arm)
     keys = list(figure.sources) + list(cell.sources)
     count = count_words(low, high, row.per)
-    parts = [("og-count", f"**{count}**" + (f" {cell.with_words}" if cell.with_words else ""))]
-    parts.append(("og-evidence", f"{evidence_words(figure, all_trials)} {cite(keys)}"))
-    parts += [("og-funding", line) for line in funding_lines(keys, refs)]
+    parts = [("og-count", f"**{count}**" + (f" {words(cell.with_words)}" if cell.with_words else ""))]
+    parts.append(("og-evidence", f"{words(evidence_words(figure, all_trials))} {cite(keys)}"))
+    parts += [("og-funding", words(line)) for line in funding_lines(keys, refs)]
     return parts
 
 
@@ -159,25 +160,26 @@ def unit_of(row: option_grid.Row, figures: dict) -> str:
     return units[0] if units else ""
 
 
-class OptionGridDirective(DirectiveProcessor):
-    NAMES = ("option-grid",)
+class OptionGrid(BlockDirective):
+    """`[[option-grid]]`: the decision aid's grid, built from data/option-grid.yml."""
 
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[option-grid]] takes no argument; "
-                                   f"its rows are in {option_grid.FILENAME} in the data folder")
-        try:
-            grid = option_grid.load_grid(self.data_dir)
-        except option_grid.OptionGridDataError as exc:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: the option grid cannot be built:\n{exc}") from None
-        figures = risks.load_risks(self.data_dir)
-        all_trials = trials.load_trials(self.data_dir)
-        refs = references.load_references(self.data_dir)
+    NAMES = ("option-grid",)
+    DOCS = (("[[option-grid]]", "the decision aid's grid (data/option-grid.yml): one outcome, time point and "
+                                "denominator per row, each cell's kind of evidence and funding"),)
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """Every figure's sources and the words' sources, row by row."""
+        return option_grid.keys_for(data.get(option_grid.load_grid), data.risks)
+
+    def render(self, parent, name, value):
+        grid = self.data.get(option_grid.load_grid)
+        figures, all_trials, refs = self.data.risks, self.data.trials, self.data.references
         table = etree.SubElement(parent, "table", {"class": "medref-option-grid", "id": "option-grid-table"})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         etree.SubElement(head, "th", {"scope": "col"}).text = "What is counted"
         for option in grid.options:
-            etree.SubElement(head, "th", {"scope": "col"}).text = option.label
+            etree.SubElement(head, "th", {"scope": "col"}).text = words(option.label)
         body = etree.SubElement(table, "tbody")
         problems = []
         for row in grid.rows:
@@ -196,12 +198,14 @@ class OptionGridDirective(DirectiveProcessor):
     @staticmethod
     def _row_heading(tr, row: option_grid.Row, figures: dict) -> None:
         th = etree.SubElement(tr, "th", {"scope": "row"})
-        etree.SubElement(th, "span", {"class": "og-outcome"}).text = row.outcome
+        etree.SubElement(th, "span", {"class": "og-outcome"}).text = words(row.outcome)
         unit = unit_of(row, figures)
         basis = f"{when_words(row)}" + (f", out of {row.per:,} {unit}" if unit else "")
-        etree.SubElement(th, "span", {"class": "og-basis"}).text = basis
+        etree.SubElement(th, "span", {"class": "og-basis"}).text = words(basis)
+        sources = cite(row.sources)  # once, after the first of the row's notes
         if row.mixed:
             etree.SubElement(th, "span", {"class": "og-mixed"}).text = (
-                f"**Not comparable:** {row.mixed} {cite(row.sources)}".strip())
+                f"**Not comparable:** {words(row.mixed)} {sources}".strip())
+            sources = ""
         if row.note:
-            etree.SubElement(th, "span", {"class": "og-note"}).text = f"{row.note} {cite(row.sources)}".strip()
+            etree.SubElement(th, "span", {"class": "og-note"}).text = f"{words(row.note)} {sources}".strip()

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as etree
 
-from medref.data.worksheet import WorksheetDataError, load_worksheet
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.data.worksheet import load_worksheet
+from medref.render.directives import BlockDirective, OneOf
+from medref.render.text import words
 
 PARTS = ("matters", "today", "leaning", "sure", "questions", "summary")
 YES_NO = ("Yes", "No")
@@ -24,39 +25,43 @@ def _choices(parent, group_id: str, legend: str, choices: tuple[str, ...], css: 
              kind: str = "radio") -> etree.Element:
     """A fieldset of radio buttons (or tick boxes) with a legend; each choice labelled."""
     fieldset = etree.SubElement(parent, "fieldset", {"class": css, "data-ws-item": group_id})
-    etree.SubElement(fieldset, "legend").text = legend
+    etree.SubElement(fieldset, "legend").text = words(legend)
     for choice in choices:
         # The label wraps its input, so it needs no id; no autocomplete either (radios are never filled in).
         label = etree.SubElement(fieldset, "label", {"class": "ws-choice"})
         etree.SubElement(label, "input", {"type": kind, "name": f"ws-{group_id}", "value": choice})
-        etree.SubElement(label, "span").text = choice
+        etree.SubElement(label, "span").text = words(choice)
     return fieldset
 
 
 def _free_text(parent, field_id: str, label_text: str) -> None:
     wrap = etree.SubElement(parent, "div", {"class": "ws-free", "data-ws-item": field_id})
-    etree.SubElement(wrap, "label", {"for": f"ws-{field_id}"}).text = label_text
+    etree.SubElement(wrap, "label", {"for": f"ws-{field_id}"}).text = words(label_text)
     area = etree.SubElement(wrap, "textarea", {"id": f"ws-{field_id}", "name": f"ws-{field_id}", "rows": "3",
                                                "maxlength": "300", "autocomplete": "off"})
     area.text = ""
 
 
-class WorksheetDirective(DirectiveProcessor):
-    NAMES = ("worksheet",)
+class Worksheet(BlockDirective):
+    """`[[worksheet:PART]]`: one part of the decision aid's worksheet (data/worksheet.yml)."""
 
-    def render(self, parent, name, arg, line_text):
-        if arg not in PARTS:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[worksheet:{arg}]] is not a part; use "
-                                   f"one of {', '.join(PARTS)}")
-        try:
-            sheet = load_worksheet(self.data_dir)
-        except WorksheetDataError as exc:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: the worksheet cannot be built:\n{exc}") from None
-        if arg == "summary":
+    NAMES = ("worksheet",)
+    ARGUMENT = OneOf("part", PARTS)
+    DOCS = (("[[worksheet:PART]]", "the decision aid's fields to fill in (data/worksheet.yml): matters, today, "
+                                   "leaning, sure, questions; summary: the buttons and the one-page summary"),)
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The SURE test's source, for the sure part."""
+        return [data.get(load_worksheet).sure_source] if value == "sure" else []
+
+    def render(self, parent, name, value):
+        if value == "summary":
             self._summary(parent)
             return
-        part = etree.SubElement(parent, "div", {"class": f"medref-worksheet ws-{arg}", "data-ws-part": arg})
-        getattr(self, f"_{arg}")(part, sheet)
+        sheet = self.data.get(load_worksheet)
+        part = etree.SubElement(parent, "div", {"class": f"medref-worksheet ws-{value}", "data-ws-part": value})
+        getattr(self, f"_{value}")(part, sheet)
 
     @staticmethod
     def _matters(part, sheet) -> None:
@@ -90,7 +95,7 @@ class WorksheetDirective(DirectiveProcessor):
         for item in sheet.questions:
             label = etree.SubElement(fieldset, "label", {"class": "ws-choice"})
             etree.SubElement(label, "input", {"type": "checkbox", "name": "ws-questions", "value": item.text})
-            etree.SubElement(label, "span").text = item.text
+            etree.SubElement(label, "span").text = words(item.text)
         _free_text(part, "questions-other", sheet.questions_other)
 
     @staticmethod

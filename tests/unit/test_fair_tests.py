@@ -59,5 +59,11 @@ def test_an_unknown_verdict_stops_the_build(tmp_path):
 
 
 def test_the_review_must_be_a_review_with_a_pooled_fact(tmp_path):
-    with pytest.raises(MedrefBuildError, match="'vapour' is not a systematic review"):
+    with pytest.raises(MedrefBuildError, match=r"unknown review 'vapour' in \[\[fair-tests:vapour\]\]; use one of: cochrane-2018"):
         render(tmp_path, "[[fair-tests:vapour]]\n", data=REAL)
+
+
+def test_a_review_without_its_pooled_result_stops_the_build(tmp_path):
+    data = copy_with(tmp_path, "    - {id: pooled, ", "    - {id: pooled-old, ")
+    with pytest.raises(MedrefBuildError, match="review 'cochrane-2018' has no fact 'pooled'"):
+        render(tmp_path, "[[fair-tests:cochrane-2018]]\n", data=data)

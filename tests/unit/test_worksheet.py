@@ -32,7 +32,7 @@ def test_every_part_renders_labelled_fields_and_no_form(tmp_path):
 
 
 def test_unknown_part_is_refused(tmp_path):
-    with pytest.raises(MedrefBuildError, match=r"\[\[worksheet:values\]\] is not a part"):
+    with pytest.raises(MedrefBuildError, match=r"unknown part 'values' in \[\[worksheet:values\]\]; use one of: matters"):
         render(tmp_path, "[[worksheet:values]]\n", data=REAL)
 
 
@@ -42,5 +42,5 @@ def test_markup_in_the_words_is_refused(tmp_path):
     path = data / worksheet.FILENAME
     path.write_text(path.read_text(encoding="utf-8").replace(
         "Anything else that matters to me", "Anything <b>else</b>", 1), encoding="utf-8")
-    with pytest.raises(worksheet.WorksheetDataError, match="holds markup"):
+    with pytest.raises(worksheet.WorksheetDataError, match="data is plain words, not HTML"):
         worksheet.load_worksheet(data)
