@@ -11,20 +11,26 @@ from xml.etree import ElementTree as etree
 
 from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
-                           HEADING_ID_PREFIX, MORE_CLASS, UNCITED, UNCITED_NOTE, UNSURE, Sign, Tier,
-                           UrgentCare, load_urgent_care, signs_for)
+                           HEADING_ID_PREFIX, MAIN_SIGNS, MORE_CLASS, NIGHT_CLASS, UNCITED, UNCITED_NOTE, UNSURE,
+                           Night, Sign, Tier, UrgentCare, load_urgent_care, parse_arg, shows_night, signs_for)
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
 
-def citation(sign: Sign) -> str:
-    return "[" + "; ".join("@" + key for key in sign.sources) + "]" if sign.sources else ""
+def citation(keys: tuple[str, ...]) -> str:
+    return "[" + "; ".join("@" + key for key in keys) + "]" if keys else ""
 
 
 def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) -> str:
     """'**Call 999 or go to A&E now** if you ... (after the procedure)[@key].' as Markdown."""
     text = sign.text.rstrip(".")
-    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign) if cited else ''}."
+    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign.citations) if cited else ''}."
+
+
+def night_markdown(night: Night, cited: bool = True) -> str:
+    """'**At night or at the weekend:** ...[@key]' (what to do when "the same day" is the middle of the night)."""
+    text = night.text.rstrip(".")
+    return f"**{night.title}:** {text}{citation((night.source,)) if cited else ''}."
 
 
 def tier_heading(tier: Tier, signs: list[Sign]) -> str:
@@ -53,11 +59,11 @@ class UrgentCareDirective(DirectiveProcessor):
         words = arg.split()
         cited = UNCITED not in words[1:]
         if not cited:
-            if words[0] in ("", "table") or len(words) != 2:
+            if words[0] in ("", "table") or len(words) != (3 if words[0] == "sign" else 2):
                 raise MedrefBuildError(
-                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier or situation, as in "
+                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier, situation or sign, as in "
                     f"[[urgent-care:after-procedure {UNCITED}]]")
-            arg = words[0]
+            arg = " ".join(words[:-1])
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
         table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
@@ -65,10 +71,15 @@ class UrgentCareDirective(DirectiveProcessor):
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: {line_text} takes at most one situation after 'table': "
                 f"{', '.join(situation_ids)}")
-        if arg and table_for is None and arg not in tier_ids + situation_ids:
+        kind, value, _ = parse_arg(arg)
+        if kind == "sign" and value not in [s.id for s in care.signs]:
+            raise MedrefBuildError(
+                f"{where(self.ext.page, line_text)}: unknown sign '{value}' in {line_text}; use one of: "
+                f"{', '.join(s.id for s in care.signs)} (from {Path(self.data_dir) / FILENAME})")
+        if arg and table_for is None and kind != "sign" and arg not in tier_ids + situation_ids:
             raise MedrefBuildError(
                 f"{where(self.ext.page, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
-                f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table'])} "
+                f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table', 'sign <id>'])} "
                 f"(from {Path(self.data_dir) / FILENAME})")
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
         shown = signs_for(care, arg)
@@ -80,13 +91,16 @@ class UrgentCareDirective(DirectiveProcessor):
                 if not arg and signs:  # the full list: a heading per tier that names its signs
                     etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}{tier.id}"}).text = tier_heading(tier, signs)
                 self._box(block, tier, signs, care, hint=arg not in situation_ids, cited=cited)
-        self._closing(block, full=not arg, cited=cited)
+        if care.night and shows_night(arg):
+            etree.SubElement(block, "p", {"class": NIGHT_CLASS}).text = night_markdown(care.night, cited)
+        self._closing(block, full=not arg, cited=cited, main=kind != "sign")
 
     @staticmethod
     def _box(block, tier: Tier, signs: list[Sign], care: UrgentCare, hint: bool, cited: bool = True) -> None:
         if not signs:
             return
-        box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}"})
+        # data-tier: the site check finds every 999 list, whatever block it sits in
+        box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}", "data-tier": tier.id})
         etree.SubElement(box, "p", {"class": "admonition-title"}).text = tier.title
         ul = etree.SubElement(box, "ul")
         everyone = {s.id for s in care.situations}
@@ -116,13 +130,13 @@ class UrgentCareDirective(DirectiveProcessor):
             for sign in signs:
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
-                parts.append(f"{sign.clinical}{when}{citation(sign)}")
+                parts.append(f"{sign.clinical}{when}{citation(sign.citations)}")
             etree.SubElement(row, "td").text = "; ".join(parts)
         etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
-    def _closing(self, block, full: bool, cited: bool = True) -> None:
+    def _closing(self, block, full: bool, cited: bool = True, main: bool = True) -> None:
         more = etree.SubElement(block, "p", {"class": MORE_CLASS})
-        more.text = UNSURE + " "
+        more.text = (MAIN_SIGNS + " " if main else "") + UNSURE + " "
         if not full:  # the full list is the page this links to
             link = etree.SubElement(more, "a", {"href": full_list_href(self.ext.page)})
             link.text = FULL_LIST_LINK_TEXT
