@@ -45,7 +45,7 @@ SIGN_FIELDS = ("id", "tier", "label", "text", "clinical", "situations", "source"
 NIGHT_FIELDS = ("title", "text", "source", "note")
 HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get-help-999, #get-help-same-day
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
-UNCITED_NOTE = " (with the source of each sign)."
+UNCITED_NOTE = " (full wording, sources)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
 
 

@@ -27,6 +27,12 @@ def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) ->
     return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign.citations) if cited else ''}."
 
 
+def leaflet_item(sign: Sign) -> str:
+    """'Chest pain or short of breath.': the sign's everyday words, as a leaflet's bullet."""
+    label = sign.label or sign.text
+    return label[:1].upper() + label[1:].rstrip(".") + "."
+
+
 def night_markdown(night: Night, cited: bool = True) -> str:
     """'**At night or at the weekend:** ...[@key]' (what to do when "the same day" is the middle of the night)."""
     text = night.text.rstrip(".")
@@ -59,10 +65,10 @@ class UrgentCareDirective(DirectiveProcessor):
         words = arg.split()
         cited = UNCITED not in words[1:]
         if not cited:
-            if words[0] in ("", "table") or len(words) != (3 if words[0] == "sign" else 2):
+            if words[0] == "" or len(words) != (3 if words[0] in ("sign", "table") else 2):
                 raise MedrefBuildError(
-                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier, situation or sign, as in "
-                    f"[[urgent-care:after-procedure {UNCITED}]]")
+                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier, situation, sign or "
+                    f"situation's table, as in [[urgent-care:after-procedure {UNCITED}]]")
             arg = " ".join(words[:-1])
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
@@ -84,7 +90,7 @@ class UrgentCareDirective(DirectiveProcessor):
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
         shown = signs_for(care, arg)
         if table_for is not None:
-            self._table(block, care, shown, table_for[0] if table_for else "")
+            self._table(block, care, shown, table_for[0] if table_for else "", cited)
         else:
             for tier in care.tiers:
                 signs = [s for s in shown if s.tier == tier.id]
@@ -92,8 +98,11 @@ class UrgentCareDirective(DirectiveProcessor):
                     etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}{tier.id}"}).text = tier_heading(tier, signs)
                 self._box(block, tier, signs, care, hint=arg not in situation_ids, cited=cited)
         if care.night and shows_night(arg):
+            if not arg:  # the full list: its own heading, so "who do I call at night" lands on it
+                etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}at-night"}).text = care.night.title
             etree.SubElement(block, "p", {"class": NIGHT_CLASS}).text = night_markdown(care.night, cited)
-        self._closing(block, full=not arg, cited=cited, main=kind != "sign")
+        # one sign, or a clinician table, is not a reader's list of signs
+        self._closing(block, full=not arg, cited=cited, main=kind not in ("sign", "table"))
 
     @staticmethod
     def _box(block, tier: Tier, signs: list[Sign], care: UrgentCare, hint: bool, cited: bool = True) -> None:
@@ -108,10 +117,13 @@ class UrgentCareDirective(DirectiveProcessor):
             when = ""
             if hint and set(sign.situations) != everyone:
                 when = " or ".join(s.short for s in care.situations if s.id in sign.situations)
-            etree.SubElement(ul, "li", {"data-sign": sign.id}).text = item_markdown(tier, sign, when, cited)
+            # A printed leaflet (uncited) lists each sign in a few everyday words under its tier's
+            # title, so the main signs fit one sheet; its link leads to the full wording and sources.
+            text = leaflet_item(sign) if not cited else item_markdown(tier, sign, when, cited)
+            etree.SubElement(ul, "li", {"data-sign": sign.id}).text = text
 
     @staticmethod
-    def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "") -> None:
+    def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "", cited: bool = True) -> None:
         """One row per tier (short enough for the printed quick reference): the signs in clinical
         words, each with its citation; a sign with none is standard practice (said under the table)."""
         table = etree.SubElement(block, "table")
@@ -130,13 +142,15 @@ class UrgentCareDirective(DirectiveProcessor):
             for sign in signs:
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
-                parts.append(f"{sign.clinical}{when}{citation(sign.citations)}")
+                parts.append(f"{sign.clinical}{when}{citation(sign.citations) if cited else ''}")
             etree.SubElement(row, "td").text = "; ".join(parts)
-        etree.SubElement(block, "p").text = CONSENSUS_NOTE
+        if cited:  # uncited (a printout short of room): the link below leads to every source
+            etree.SubElement(block, "p").text = CONSENSUS_NOTE
 
     def _closing(self, block, full: bool, cited: bool = True, main: bool = True) -> None:
         more = etree.SubElement(block, "p", {"class": MORE_CLASS})
-        more.text = (MAIN_SIGNS + " " if main else "") + UNSURE + " "
+        # a leaflet's night line already says to call NHS 111; the sheet has no room to say it twice
+        more.text = (MAIN_SIGNS + " " if main else "") + (UNSURE + " " if cited else "")
         if not full:  # the full list is the page this links to
             link = etree.SubElement(more, "a", {"href": full_list_href(self.ext.page)})
             link.text = FULL_LIST_LINK_TEXT

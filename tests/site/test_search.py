@@ -154,11 +154,14 @@ def problem(box: SearchBox, entry: dict, engine: str) -> str | None:
             f"{engine}: urgent question {entry['q']!r} must show a what-to-do section first, saying one of "
             f"{entry['action']} in its title or snippet; the first result shows {first!r} ({got})"
         )
-    if any(answers_question(target, entry["answers"]) for item in items for target in item):
+    # `first: true`: the answer must be the first result (a medicine's name must land on what to do
+    # with it, not on the glossary; issue 20)
+    top = items[:1] if entry.get("first") else items
+    if any(answers_question(target, entry["answers"]) for item in top for target in item):
         return None
     return (
         f"{engine}: question {entry['q']!r} expected one of {', '.join(entry['answers'])} "
-        f"in the top {TOP}; got {got}"
+        f"{'first' if entry.get('first') else f'in the top {TOP}'}; got {got}"
     )
 
 

@@ -54,14 +54,15 @@ def test_uncited_short_form_for_leaflets_keeps_the_link_to_the_sources(tmp_path)
     _, html = render(tmp_path, "[[urgent-care:999 uncited]]\n", data=data, rel="handouts/sheet.md")
     assert re.findall(r'data-sign="(\w+)"', html) == ["legs", "breath"]
     assert "#source-" not in html and 'id="sources"' not in html   # no numbers, no Sources list
-    assert '<a href="../urgent-help.md">' in html and "with the source of each sign" in html
+    assert '<a href="../urgent-help.md">' in html and "(full wording, sources)" in html
+    assert "<li data-sign=\"legs\">Weak legs.</li>" in html   # a leaflet lists each sign in everyday words
     _, cited = render(tmp_path, "[[urgent-care:999]]\n", data=data, rel="handouts/sheet.md")
     assert "#source-guide-one" in cited                           # the same short form, cited
 
 
 @pytest.mark.parametrize("arg", ["table uncited", "999 uncited extra"])
 def test_uncited_goes_after_one_tier_or_situation(tmp_path, arg):
-    with pytest.raises(MedrefBuildError, match="'uncited' goes after one tier, situation or sign"):
+    with pytest.raises(MedrefBuildError, match="'uncited' goes after one tier, situation, sign or situation's table"):
         render(tmp_path, f"[[urgent-care:{arg}]]\n", data=data_with(tmp_path))
 
 
@@ -103,7 +104,7 @@ def test_one_sign_beside_the_text_it_belongs_to(tmp_path):
     assert 'data-urgent="sign fever"' in html and '<a href="../urgent-help.md">' in html
     assert "main warning signs" not in html              # one sign is not a list of signs
     _, uncited = render(tmp_path, "[[urgent-care:sign fever uncited]]\n", data=data, rel="handouts/sheet.md")
-    assert re.findall(r'data-sign="(\w+)"', uncited) == ["fever"] and "with the source of each sign" in uncited
+    assert re.findall(r'data-sign="(\w+)"', uncited) == ["fever"] and "(full wording, sources)" in uncited
     with pytest.raises(MedrefBuildError, match="unknown sign 'cough'.*use one of: legs, breath, fever"):
         render(tmp_path, "[[urgent-care:sign cough]]\n", data=data)
 
@@ -112,3 +113,12 @@ def test_a_line_cites_its_wording_source_then_its_evidence(tmp_path):
     _, html = render(tmp_path, "[[urgent-care:999]]\n", data=data_with(tmp_path), rel="index.md")
     legs = re.search(r'<li data-sign="legs">(.*?)</li>', html).group(1)
     assert legs.index("#source-guide-one") < legs.index("#source-trial-one")
+
+
+def test_a_printed_clinician_table_can_leave_its_numbers_to_the_full_list(tmp_path):
+    """The two-sided quick reference: the table for one situation, no citation numbers, a link to
+    the full list that carries every source."""
+    data = data_with(tmp_path)
+    _, html = render(tmp_path, "[[urgent-care:table cancer uncited]]\n", data=data, rel="clinicians/quick-reference.md")
+    assert 'data-signs="legs"' in html and "#source-" not in html and "not tested in a study" not in html
+    assert '<a href="../urgent-help.md">' in html and "(full wording, sources)" in html
