@@ -36,6 +36,9 @@ WORDS_FIELDS = ("title", "description", "review", EXTENDED_BECAUSE)
 # or a huge number would quietly reorder or blank the results, so only a number in range passes.
 SEARCH_KEYS = ("boost", "exclude")
 MAX_BOOST = 10
+# Optional `page_script`: the named set of scripts overrides/main.html loads on that page only. The
+# template holds the file names; front matter only picks one of these.
+PAGE_SCRIPTS = ("discharge-form", "discharge-handout")
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster
 # (read for every page at every build; as in medref/data/datafile.py).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -139,6 +142,10 @@ def page_problems(path: Path, rel: str, today: dt.date) -> list[str]:
     aud = meta.get("audience")
     if aud not in (None, "") and aud not in AUDIENCES:
         problems.append(f"{rel}: audience '{aud}' is not one of {', '.join(AUDIENCES)}")
+    script = meta.get("page_script")
+    if script is not None and script not in PAGE_SCRIPTS:
+        problems.append(f"{rel}: page_script '{script}' is not one of {', '.join(PAGE_SCRIPTS)}; "
+                        "add the new set to PAGE_SCRIPTS and its files to overrides/main.html, or remove the key")
     last, nxt = meta.get("last_reviewed"), meta.get("next_review")
     last_d, next_d = as_date(last), as_date(nxt)
     if last not in (None, "") and last_d is None:

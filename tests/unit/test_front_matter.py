@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,6 +92,21 @@ def test_page_past_next_review(tmp_path):
     message = only(problems_for(tmp_path, last_reviewed="2025-01-01", next_review="2026-01-01"))
     assert "review overdue since 2026-01-01" in message
     assert "re-check the page against its sources" in message
+
+
+def test_page_script_must_be_a_known_set(tmp_path):
+    """page_script picks a set of scripts in overrides/main.html; an unknown name fails (issue 27)."""
+    assert problems_for(tmp_path, page_script="discharge-form") == []
+    message = only(problems_for(tmp_path, page_script="../evil"))
+    assert "page_script '../evil' is not one of discharge-form, discharge-handout" in message
+    assert "overrides/main.html" in message
+
+
+def test_page_scripts_match_the_template():
+    """Every set front matter may name is one overrides/main.html loads, and the other way round."""
+    template = (sitetools.ROOT / "overrides" / "main.html").read_text(encoding="utf-8")
+    named = set(re.findall(r'page\.meta\.page_script == "([a-z-]+)"', template))
+    assert named == set(front_matter.PAGE_SCRIPTS), (named, front_matter.PAGE_SCRIPTS)
 
 
 def test_unquoted_colon_is_explained(tmp_path):
