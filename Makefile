@@ -54,9 +54,11 @@ $(BIN)/.test-installed: $(BIN)/.site-installed $(BIN)/.zensical-installed requir
 check-content: $(BIN)/.site-installed
 	$(CHECK_CONTENT)
 
+# Live reload is an inline script the Content-Security-Policy would block, so the preview is built without
+# the policy (MEDREF_LIVE_RELOAD; mkdocs.yml). Every other build has it.
 serve: $(BIN)/.site-installed
 	$(CHECK_CONTENT)
-	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
+	MEDREF_LIVE_RELOAD=1 $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
 build: $(BIN)/.site-installed
 	$(CHECK_CONTENT)

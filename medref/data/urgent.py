@@ -28,7 +28,8 @@ import dataclasses
 from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in fakes).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "urgent-care.yml"
 FULL_LIST_PAGE = "urgent-help.md"        # the page that renders [[urgent-care]]
@@ -47,9 +48,11 @@ HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
 UNCITED_NOTE = " (full wording, sources)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
+# Characters per field (medref.data.plaintext); `note` is for editors and has its own, larger limit.
+LIMITS = {"id": 40, "title": 80, "action": 60, "short": 40, "label": 80, "text": 300, "clinical": 300}
 
 
-class UrgentCareDataError(ValueError):
+class UrgentCareDataError(MedrefDataError):
     """data/urgent-care.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -140,7 +143,8 @@ def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:
 
 
 def _sign_problems(where_: str, entry: dict, tiers: set[str], situations: set[str], known) -> list[str]:
-    problems = datafile.unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
+    problems = (datafile.unknown_fields(where_, entry, SIGN_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                + _required(where_, entry, ("id", "label", "text", "clinical")))
     if str(entry.get("tier")) not in tiers:
         problems.append(f"{where_}: unknown tier {entry.get('tier')!r}; use one of: {', '.join(sorted(tiers))}")
     chosen = entry.get("situations")
@@ -202,7 +206,8 @@ def _night(source: str, data: dict, known) -> tuple[Night | None, list[str]]:
     where_ = f"{source}: night"
     if not isinstance(entry, dict):
         return None, [f"{where_}: must be a mapping with title, text and source"]
-    problems = datafile.unknown_fields(where_, entry, NIGHT_FIELDS) + _required(where_, entry, ("title", "text", "source"))
+    problems = (datafile.unknown_fields(where_, entry, NIGHT_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                + _required(where_, entry, ("title", "text", "source")))
     key = entry.get("source")
     if isinstance(key, str) and key and key not in known:
         problems.append(f"{where_}: source '{key}' is not in {references.FILENAME}; add it there or fix the key")
@@ -221,7 +226,8 @@ def parse_urgent_care(data, source: str, known_keys) -> UrgentCare:
     tiers: list[Tier] = []
     for where_, entry in _items(source, data, "tiers", problems):
         entry = {k: str(v) if k == "id" and v is not None else v for k, v in entry.items()}  # id: 999 (a number)
-        found = datafile.unknown_fields(where_, entry, TIER_FIELDS) + _required(where_, entry, TIER_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, TIER_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, TIER_FIELDS))
         if entry.get("style") not in STYLES:
             found.append(f"{where_}: 'style' {entry.get('style')!r} must be one of: {', '.join(STYLES)}")
         if not found:
@@ -229,7 +235,8 @@ def parse_urgent_care(data, source: str, known_keys) -> UrgentCare:
         problems += found
     situations: list[Situation] = []
     for where_, entry in _items(source, data, "situations", problems):
-        found = datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + _required(where_, entry, SITUATION_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, SITUATION_FIELDS))
         if not found:
             situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS}))
         problems += found
@@ -260,11 +267,13 @@ def parse_urgent_care(data, source: str, known_keys) -> UrgentCare:
     return UrgentCare(tuple(tiers), tuple(situations), tuple(sorted(signs, key=lambda s: order.index(s.tier))), night)
 
 
-def load_urgent_care(data_dir: str | Path) -> UrgentCare:
-    """The urgent-care advice, checked against data/references.yml; cached until either changes."""
-    refs = references.load_references(data_dir)  # the references themselves: a wording source needs https
+def load_urgent_care(data_dir: str | Path, refs: dict | None = None) -> UrgentCare:
+    """The urgent-care advice, checked against the references (`refs`, as already read; read from
+    data_dir if None). The references themselves, not only their keys, reach the check: a wording
+    source must have an https address. A build reads it once, through medref.data.dataset.DataSet."""
+    refs = references.load_references(data_dir) if refs is None else refs
     return references.load_citing(data_dir, FILENAME, lambda data, source, _keys: parse_urgent_care(data, source, refs),
-                                  UrgentCareDataError, FileNotFoundError, "Urgent-care advice")
+                                  UrgentCareDataError, "Urgent-care advice", refs)
 
 
 # ---- which signs a directive shows ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render.directives import BlockDirective, DirectiveError, stash
 
 
 @dataclasses.dataclass(frozen=True)
@@ -36,17 +36,19 @@ def handout_for(rel: str) -> Handout | None:
     return next((h for h in HANDOUTS if h.page == rel), None)
 
 
-class PdfLinkDirective(DirectiveProcessor):
+class PdfLinkDirective(BlockDirective):
     """`[[pdf-download]]`: "Download as PDF (A4, N pages)" linking the page's printed copy."""
 
     NAMES = ("pdf-download",)
+    DOCS = (("[[pdf-download]]", "\"Download as PDF (A4, N pages)\" on a page listed in HANDOUTS in "
+                                 "medref/render/handouts.py"),)
 
-    def render(self, parent, name, arg, line_text):
+    def render(self, parent, name, value):
         page = self.ext.page
         handout = handout_for(page.rel) if page is not None else None
         if handout is None:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[pdf-download]] is only for the pages listed "
-                                   "in HANDOUTS in medref/render/handouts.py; add this page there first")
+            raise DirectiveError("[[pdf-download]] is only for the pages listed "
+                                 "in HANDOUTS in medref/render/handouts.py; add this page there first")
         sides = "1 page" if handout.pages == 1 else f"{handout.pages} pages"
         # Raw HTML, not a Markdown link: the PDF does not exist in docs/ (it is printed after the build),
         # and a bare file name beside the page needs no rewriting in either URL style.

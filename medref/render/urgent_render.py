@@ -6,13 +6,15 @@ full list ends with a link to the full list: tests/site/test_urgent_care.py reli
 from __future__ import annotations
 
 import posixpath
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.render import tables
+from medref.render.directives import Argument, BlockDirective, DirectiveError, use_one_of
+from medref.render.tables import Column, Inline
+from medref.render.text import inline, words
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MAIN_SIGNS, MORE_CLASS, NIGHT_CLASS, UNCITED, UNCITED_NOTE, UNSURE,
-                           Night, Sign, Tier, UrgentCare, load_urgent_care, parse_arg, shows_night, signs_for)
+                           Night, Sign, Tier, UrgentCare, keys_for, parse_arg, shows_night, signs_for)
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
@@ -23,27 +25,27 @@ def citation(keys: tuple[str, ...]) -> str:
 
 def item_markdown(tier: Tier, sign: Sign, when: str = "", cited: bool = True) -> str:
     """'**Call 999 or go to A&E now** if you ... (after the procedure)[@key].' as Markdown."""
-    text = sign.text.rstrip(".")
-    return f"**{tier.action}** if {text}{f' ({when})' if when else ''}{citation(sign.citations) if cited else ''}."
+    text = inline(sign.text.rstrip("."))
+    return f"**{words(tier.action)}** if {text}{words(f' ({when})') if when else ''}{citation(sign.citations) if cited else ''}."
 
 
 def leaflet_item(sign: Sign) -> str:
     """'Chest pain or short of breath.': the sign's everyday words, as a leaflet's bullet."""
     label = sign.label or sign.text
-    return label[:1].upper() + label[1:].rstrip(".") + "."
+    return words(label[:1].upper() + label[1:].rstrip(".") + ".")
 
 
 def night_markdown(night: Night, cited: bool = True) -> str:
     """'**At night or at the weekend:** ...[@key]' (what to do when "the same day" is the middle of the night)."""
-    text = night.text.rstrip(".")
-    return f"**{night.title}:** {text}{citation((night.source,)) if cited else ''}."
+    text = inline(night.text.rstrip("."))
+    return f"**{words(night.title)}:** {text}{citation((night.source,)) if cited else ''}."
 
 
 def tier_heading(tier: Tier, signs: list[Sign]) -> str:
     """'Call 999 or go to A&E now: chest pain or short of breath, a numb bottom, ...' (readers search
     for a symptom in their own words; the heading answers with what to do)."""
     labels = [s.label for s in signs if s.label]
-    return f"{tier.title}: {', '.join(labels)}" if labels else tier.title
+    return words(f"{tier.title}: {', '.join(labels)}" if labels else tier.title)
 
 
 def full_list_href(page) -> str:
@@ -54,39 +56,73 @@ def full_list_href(page) -> str:
     return posixpath.relpath(FULL_LIST_PAGE, posixpath.dirname(page.rel) or ".")
 
 
-class UrgentCareDirective(DirectiveProcessor):
-    NAMES = ("urgent-care",)
+class UrgentArgument(Argument):
+    """'' (the full list), a tier or a situation, `sign ID` (one sign), or `table` with at most one
+    situation after it; any of these but the full list may end in `uncited` (a printed leaflet). The
+    ids come from data/urgent-care.yml."""
 
-
-    def render(self, parent, name, arg, line_text):
-        care = load_urgent_care(self.data_dir)
-        # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
-        # sheet; the link to the full list, which carries every source, says where they are.
-        words = arg.split()
-        cited = UNCITED not in words[1:]
-        if not cited:
-            if words[0] == "" or len(words) != (3 if words[0] in ("sign", "table") else 2):
-                raise MedrefBuildError(
-                    f"{where(self.ext.page, line_text)}: '{UNCITED}' goes after one tier, situation, sign or "
-                    f"situation's table, as in [[urgent-care:after-procedure {UNCITED}]]")
-            arg = " ".join(words[:-1])
+    def read(self, name, text, data):
+        care = data.urgent_care
+        tokens = text.split()
         tier_ids = [t.id for t in care.tiers]
         situation_ids = [s.id for s in care.situations]
-        table_for = arg.split()[1:] if arg.split()[:1] == ["table"] else None  # [[urgent-care:table after-procedure]]
-        if table_for is not None and (len(table_for) > 1 or (table_for and table_for[0] not in situation_ids)):
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: {line_text} takes at most one situation after 'table': "
-                f"{', '.join(situation_ids)}")
-        kind, value, _ = parse_arg(arg)
-        if kind == "sign" and value not in [s.id for s in care.signs]:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: unknown sign '{value}' in {line_text}; use one of: "
-                f"{', '.join(s.id for s in care.signs)} (from {Path(self.data_dir) / FILENAME})")
-        if arg and table_for is None and kind != "sign" and arg not in tier_ids + situation_ids:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: unknown argument '{arg}' in {line_text}; use [[urgent-care]] "
-                f"for the full list, or one of: {', '.join(tier_ids + situation_ids + ['table', 'sign <id>'])} "
-                f"(from {Path(self.data_dir) / FILENAME})")
+        source = str(data.dir / FILENAME)
+        if UNCITED in tokens[1:]:
+            if tokens[-1] != UNCITED or len(tokens) != (3 if tokens[0] in ("sign", "table") else 2):
+                raise DirectiveError(f"'{UNCITED}' goes after one tier, situation, sign or situation's table, as in "
+                                     f"[[{name}:after-procedure {UNCITED}]]")
+            tokens = tokens[:-1]
+        if tokens[:1] == ["table"]:
+            if len(tokens) > 2 or (len(tokens) == 2 and tokens[1] not in situation_ids):
+                raise use_one_of("situation after 'table'", " ".join(tokens[1:]), f"{name}:table", situation_ids,
+                                 without="for every situation", source=source)
+        elif tokens[:1] == ["sign"]:
+            sign_ids = [s.id for s in care.signs]
+            if len(tokens) != 2 or tokens[1] not in sign_ids:
+                value = " ".join(tokens[1:])
+                raise DirectiveError(f"unknown sign '{value}' in [[{name}:sign {value}]]; use one of: "
+                                     f"{', '.join(sign_ids)}; or add it to {source}")
+        elif tokens and (len(tokens) > 1 or tokens[0] not in tier_ids + situation_ids):
+            raise use_one_of("tier or situation", text, name, tier_ids + situation_ids + ["table", "sign <id>"],
+                             without="for the full list", source=source)
+        return text
+
+    def describe(self, data=None):
+        return ("a tier or situation id from data/urgent-care.yml, `sign ID`, `table` or `table SITUATION`, "
+                "each optionally followed by `uncited` (optional)")
+
+
+class UrgentCareDirective(BlockDirective):
+    """`[[urgent-care]]`: when to get help urgently, from data/urgent-care.yml (the forms are listed in
+    medref/data/urgent.py)."""
+
+    NAMES = ("urgent-care",)
+    ARGUMENT = UrgentArgument()
+    DOCS = (("[[urgent-care]]", "the full list, by tier: only on urgent-help.md"),
+            ("[[urgent-care:999]]", "one tier: 999, same-day or gp"),
+            ("[[urgent-care:after-procedure]]", "one situation: after-procedure, spinal-fracture, cancer"),
+            ("[[urgent-care:sign ID]]", "one sign, where a page needs it beside its own advice"),
+            ("[[urgent-care:table]]", "the clinician table; `[[urgent-care:table after-procedure]]` for one situation"),
+            ("[[urgent-care:after-procedure uncited]]", "for a printed leaflet: no citation numbers, each sign in its "
+                                                         "everyday words; the link to the full list says that is "
+                                                         "where the full wording and sources are"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The sources of each sign shown, and of the night line (none for an `uncited` short form)."""
+        return keys_for(data.urgent_care, value)
+
+    def render(self, parent, name, arg):
+        care = self.data.urgent_care
+        # `uncited` after a short form (a printed leaflet): no citation numbers or Sources list on the
+        # sheet; the link to the full list, which carries every source, says where they are.
+        tokens = arg.split()
+        cited = UNCITED not in tokens[1:]
+        if not cited:
+            arg = " ".join(tokens[:-1])
+        kind, _, _ = parse_arg(arg)
+        situation_ids = [s.id for s in care.situations]
+        table_for = arg.split()[1:] if kind == "table" else None  # [[urgent-care:table after-procedure]]
         block = etree.SubElement(parent, "div", {"class": BLOCK_CLASS, "data-urgent": arg or "full"})
         shown = signs_for(care, arg)
         if table_for is not None:
@@ -99,7 +135,7 @@ class UrgentCareDirective(DirectiveProcessor):
                 self._box(block, tier, signs, care, hint=arg not in situation_ids, cited=cited)
         if care.night and shows_night(arg):
             if not arg:  # the full list: its own heading, so "who do I call at night" lands on it
-                etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}at-night"}).text = care.night.title
+                etree.SubElement(block, "h3", {"id": f"{HEADING_ID_PREFIX}at-night"}).text = words(care.night.title)
             etree.SubElement(block, "p", {"class": NIGHT_CLASS}).text = night_markdown(care.night, cited)
         # one sign, or a clinician table, is not a reader's list of signs
         self._closing(block, full=not arg, cited=cited, main=kind not in ("sign", "table"))
@@ -110,7 +146,7 @@ class UrgentCareDirective(DirectiveProcessor):
             return
         # data-tier: the site check finds every 999 list, whatever block it sits in
         box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}", "data-tier": tier.id})
-        etree.SubElement(box, "p", {"class": "admonition-title"}).text = tier.title
+        etree.SubElement(box, "p", {"class": "admonition-title"}).text = words(tier.title)
         ul = etree.SubElement(box, "ul")
         everyone = {s.id for s in care.situations}
         for sign in signs:
@@ -126,24 +162,21 @@ class UrgentCareDirective(DirectiveProcessor):
     def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "", cited: bool = True) -> None:
         """One row per tier (short enough for the printed quick reference): the signs in clinical
         words, each with its citation; a sign with none is standard practice (said under the table)."""
-        table = etree.SubElement(block, "table")
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("Urgency", "Signs"):
-            etree.SubElement(head, "th").text = title
-        body = etree.SubElement(table, "tbody")
         everyone = {s.id for s in care.situations}
-        for tier in care.tiers:
-            signs = [s for s in shown if s.tier == tier.id]
-            if not signs:
-                continue
-            row = etree.SubElement(body, "tr", {"data-tier": tier.id, "data-signs": " ".join(s.id for s in signs)})
-            etree.SubElement(row, "td").text = tier.title
-            parts = []
-            for sign in signs:
+
+        def signs_cell(row: tuple[Tier, list[Sign]]) -> tuple[str, ...]:
+            parts: list[str] = []
+            for sign in row[1]:
                 when = ("" if situation or set(sign.situations) == everyone else
                         " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
-                parts.append(f"{sign.clinical}{when}{citation(sign.citations) if cited else ''}")
-            etree.SubElement(row, "td").text = "; ".join(parts)
+                parts += ["; "] if parts else []
+                parts += [Inline(sign.clinical), when, tables.citation(sign.citations if cited else ())]
+            return tuple(parts)
+
+        rows = [(tier, [s for s in shown if s.tier == tier.id]) for tier in care.tiers]
+        columns = (Column("Urgency", lambda row: row[0].title), Column("Signs", signs_cell))
+        tables.data_table(block, columns, [row for row in rows if row[1]], row_attrs=lambda row: {
+            "data-tier": row[0].id, "data-signs": " ".join(s.id for s in row[1])})
         if cited:  # uncited (a printout short of room): the link below leads to every source
             etree.SubElement(block, "p").text = CONSENSUS_NOTE
 

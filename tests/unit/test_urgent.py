@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from medref.data.errors import MedrefDataError
 from medref.data.urgent import UrgentCareDataError, load_urgent_care
 from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, load_error, write_data
 
@@ -91,14 +92,15 @@ def test_an_evidence_key_not_in_references_fails(tmp_path):
 
 
 def test_a_wording_source_must_be_a_page_a_reviewer_can_open(tmp_path):
-    """A reference with no DOI, PubMed number or https address cannot be a wording source."""
+    """A wording source needs an https address: an http one is refused where the references load
+    (medref.data.plaintext, issue 21), before the urgent-care check would see it."""
     refs = (FIXTURE_DATA / "references.yml").read_text(encoding="utf-8") + (
         "\n- key: leaflet-one\n  group: other\n  authors: [A Trust]\n  year: 2020\n  title: A leaflet\n"
         "  url: http://example.org/leaflet\n")
     data = write_data(tmp_path, references=refs, **{"urgent-care": GOOD.replace("source: guide-one", "source: leaflet-one")})
-    with pytest.raises(UrgentCareDataError) as info:
+    with pytest.raises(MedrefDataError) as info:
         load_urgent_care(data)
-    assert "source 'leaflet-one' has no https address in references.yml" in str(info.value)
+    assert "'url' must be a web address starting with https://" in str(info.value)
 
 
 def test_one_source_key_not_a_list(tmp_path):

@@ -11,6 +11,10 @@
       the glossary shows in a box under it. One box and a few listeners on the document, doing
       nothing until used, in place of the theme's tooltips, which built a component for each of
       the 110 to 230 titles on a page at every load (issue 13).
+   6. A page past its review date says so: the site is static, so a page built before its
+      "Next review due" date is still served after it. When that date (in the review box) has
+      passed, a notice goes at the top of the page, in the words the build uses for a page it
+      publishes while overdue (medref/render/furniture.py, overdue_notice).
    Listeners sit on the document; page work runs from document$ (Material) or on load. */
 (function () {
   "use strict";
@@ -52,7 +56,36 @@
     for (var i = 0; i < wraps.length; i++) { wraps[i].tabIndex = 0; }
   }
 
+  function isoToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function showOverdue() {
+    var due = document.querySelector(".medref-review time.medref-next-review");
+    var article = document.querySelector("article") || document.querySelector(".md-content__inner");
+    if (!due || !article || document.querySelector(".medref-overdue")) { return; }
+    var date = due.getAttribute("datetime") || "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= isoToday()) { return; }
+    var notice = document.createElement("div");
+    notice.className = "admonition warning medref-overdue";
+    notice.setAttribute("role", "note");
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "Review overdue";
+    var text = document.createElement("p");
+    text.textContent = "This page was due to be checked against its sources on " + due.textContent +
+      ". Until it has been, some of it may be out of date.";
+    notice.appendChild(title);
+    notice.appendChild(text);
+    var heading = article.querySelector("h1");
+    if (heading) { heading.parentNode.insertBefore(notice, heading.nextSibling); }
+    else { article.insertBefore(notice, article.firstChild); }
+  }
+
   function onPage() {
+    showOverdue();
     fillDates();
     openFoldFor(location.hash);
     focusableScrollers();
