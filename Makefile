@@ -14,7 +14,7 @@ CHECK_CONTENT = $(BIN)/python -m medref front-matter docs
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
-.PHONY: help serve build build-zensical test check-content lock clean bench bench-zensical offline handouts
+.PHONY: help serve build build-zensical test system-tools check-content lock clean bench bench-zensical offline handouts
 
 help:
 	@echo "make serve           build and serve on http://$(SERVE_ADDR) with live reload"
@@ -71,7 +71,13 @@ build-zensical: $(BIN)/.zensical-installed
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 
-test: $(BIN)/.test-installed node_modules/.package-lock.json
+# System tools the checks need (Chromium, Java, aspell + English dictionaries, npm), checked before
+# anything slow: installed on Debian/Ubuntu (sudo when not root) by the script .ci/run also uses,
+# otherwise one message naming what is missing and the command that installs it.
+system-tools:
+	@bash .ci/system-tools
+
+test: system-tools $(BIN)/.test-installed node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 # Offline copy for wards and clinics with poor connectivity: a zip that opens from the file system
