@@ -18,6 +18,7 @@ from medref.render.glossary_render import GlossaryDirective
 from medref.render.handouts import PdfLinkDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.render.risk_render import RiskDirective
+from medref.render.term_links import TermLinks
 from medref.render.trial_render import TrialDirective, TrialFacts
 from medref.render.urgent_render import UrgentCareDirective
 
@@ -33,6 +34,7 @@ PRIORITY_URGENT = 72
 PRIORITY_PDF_LINK = 71
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
+PRIORITY_TERM_LINKS = 6          # treeprocessor: after abbr (7) marks the words, before toc (5) and MkDocs' relpath (0)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
 
 
@@ -84,6 +86,7 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
         | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
+        | treeprocessors  | medref-term-links     | 6        | dotted words link to the glossary (term_links.py) |
         | treeprocessors  | medref-furniture      | 2        | review box, cite, report link, JSON-LD       |
 
         The identify preprocessor runs before pymdownx.snippets (32) appends the abbreviations, so it
@@ -108,6 +111,7 @@ class MedrefExtension(Extension):
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
         )
+        md.treeprocessors.register(TermLinks(self), "medref-term-links", PRIORITY_TERM_LINKS)
         md.treeprocessors.register(FurnitureTreeprocessor(self, site), "medref-furniture", PRIORITY_FURNITURE)
 
     def reset(self):
