@@ -23,7 +23,8 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RISK_DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
 TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
 URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
-SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
+# `--8<-- "file.md"` or `--8<-- "file.md:section"` (the whole file is read: a superset of the section).
+SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^":]+)(?::[^"]*)?"\s*$', re.M)
 
 
 def parse_keys(inner: str) -> list[str] | None:

@@ -15,7 +15,7 @@ from markdown.preprocessors import Preprocessor
 from medref.render.citations import CitationInline, CitationNumbers, ReferencesDirective
 from medref.render.furniture import FurnitureTreeprocessor, Site
 from medref.render.glossary_render import GlossaryDirective
-from medref.render.handouts import PdfLinkDirective
+from medref.render.handouts import OfflineCopyDirective, PdfLinkDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.render.risk_render import RiskDirective
 from medref.render.term_links import TermLinks
@@ -32,6 +32,7 @@ PRIORITY_GLOSSARY = 73
 PRIORITY_TRIALS = 72
 PRIORITY_URGENT = 72
 PRIORITY_PDF_LINK = 71
+PRIORITY_OFFLINE_COPY = 70
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
 PRIORITY_TERM_LINKS = 6          # treeprocessor: after abbr (7) marks the words, before toc (5) and MkDocs' relpath (0)
@@ -84,6 +85,7 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
         | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
         | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
+        | blockprocessors | medref-offline-copy   | 70       | `[[offline-copy]]` (handouts.py)             |
         | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
         | treeprocessors  | medref-term-links     | 6        | dotted words link to the glossary (term_links.py) |
@@ -106,6 +108,7 @@ class MedrefExtension(Extension):
         blocks.register(TrialDirective(self), "medref-trials", PRIORITY_TRIALS)
         blocks.register(UrgentCareDirective(self), "medref-urgent", PRIORITY_URGENT)
         blocks.register(PdfLinkDirective(self), "medref-pdf-link", PRIORITY_PDF_LINK)
+        blocks.register(OfflineCopyDirective(self), "medref-offline-copy", PRIORITY_OFFLINE_COPY)
         md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
         md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(
