@@ -121,7 +121,13 @@ class TrialDirective(DirectiveProcessor):
             self.render_chart(parent, trials)
 
     @staticmethod
-    def _table(parent, css: str, titles: tuple[str, ...], rows: list[tuple[str, tuple[str, ...]]]):
+    def _table(parent, css: str, titles: tuple[str, ...], rows: list[tuple[str, tuple[str, ...]]],
+               scroll: bool = False):
+        if scroll:
+            # The theme's own sideways scroller (it wraps only tables without a class): a wide table
+            # scrolls inside it at 200% zoom and on phones, and Tab scrolls it to each link (issue 25).
+            wrap = etree.SubElement(parent, "div", {"class": "md-typeset__scrollwrap"})
+            parent = etree.SubElement(wrap, "div", {"class": "md-typeset__table"})
         table = etree.SubElement(parent, "table", {"class": css})
         head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
         for title in titles:
@@ -141,7 +147,7 @@ class TrialDirective(DirectiveProcessor):
                 for t in trials]
         self._table(parent, "medref-trial-table",
                     ("Trial", "Design", "Country", "n randomised", "Population", "Primary outcome",
-                     "Result as reported", "Funding"), rows)
+                     "Result as reported", "Funding"), rows, scroll=True)
 
     def render_summary(self, parent, trials: list[Trial]):
         # Two columns, so the quick reference keeps to two printed sides.

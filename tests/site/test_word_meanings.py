@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from playwright.sync_api import Error as PlaywrightError
+
 from tests import sitetools
 
 PAGE = "/treatment/procedures/"
@@ -39,7 +41,13 @@ def meaning_problems(browser, base_url: str, name: str, block: str | None = None
             meaning = word.get_attribute("title")
             word.tap() if how == "tap" else word.hover()
             page.wait_for_timeout(300)
-            box = page.evaluate(BOX)
+            # Without the script a tap follows the word's link to the glossary (term_links.py): the
+            # page may still be changing, and the page it lands on has no box either.
+            page.wait_for_load_state("load")
+            try:
+                box = page.evaluate(BOX)
+            except PlaywrightError:
+                box = None
             if box is None:
                 problems.append(f"{name} {PAGE}: a {how} on '{word.inner_text()}' showed no meaning; "
                                 "docs/assets/javascripts/cite-copy.js (part 5) did not run")

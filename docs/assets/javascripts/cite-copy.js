@@ -225,14 +225,21 @@
     el.hidden = false;
     shownFor = word;
     pinned = pin;
-    // Under the word and inside the screen; above the word when there is no room below.
+    // Under the word and inside the screen; above the word when there is no room below. Placed in
+    // the coordinates of the box's containing block (the body), whose right edge can sit left of the
+    // window's (a scrollbar); measured again once placed, since a narrower box is a taller one and
+    // must not cover the word it explains.
+    el.style.left = "0px";
+    el.style.top = "0px";
     var rect = word.getBoundingClientRect();
-    var width = el.offsetWidth, height = el.offsetHeight;
-    var left = Math.min(rect.left, document.documentElement.clientWidth - width - 8);
+    var block = (el.offsetParent || document.body).getBoundingClientRect();
+    var right = Math.min(document.documentElement.clientWidth, block.right) - 8;
+    var left = Math.max(block.left + 8, Math.min(rect.left, right - el.offsetWidth));
+    el.style.left = left - block.left + "px";
+    var height = el.offsetHeight;
     var top = rect.bottom + 6;
     if (top + height > window.innerHeight && rect.top - height - 6 > 0) { top = rect.top - height - 6; }
-    el.style.left = Math.max(8, left) + window.scrollX + "px";
-    el.style.top = top + window.scrollY + "px";
+    el.style.top = top - block.top + "px";
   }
 
   var TERM_LINK = ".md-content a.medref-term";
