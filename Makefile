@@ -76,9 +76,11 @@ $(TAKEAWAYS_STAMP): $(TAKEAWAY_SOURCES) $(BIN)/.site-installed
 
 takeaways: $(TAKEAWAYS_STAMP)
 
+# Live reload is an inline script the Content-Security-Policy would block, so the preview is built without
+# the policy (MEDREF_LIVE_RELOAD; mkdocs.yml). Every other build has it.
 serve: $(BIN)/.site-installed takeaways
 	$(CHECK_CONTENT)
-	$(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
+	MEDREF_LIVE_RELOAD=1 $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
 build: $(BIN)/.site-installed takeaways
 	$(CHECK_CONTENT)

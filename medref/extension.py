@@ -5,38 +5,73 @@ Per-page state lives here, on the extension, as Python-Markdown's own footnotes 
 order of first use). Every processor is handed the extension and reads or writes that state;
 `reset()` clears it, and IdentifyPage sets it afresh at the start of every conversion (MkDocs and
 Zensical build a new Markdown per page; a bare Markdown instance may convert many in turn).
+`data` is the build's one DataSet (medref.data.dataset): every processor reads data/ through it.
 """
 
 from __future__ import annotations
 
+import functools
+import os
+import sys
+from pathlib import Path
+
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from medref.render.citations import CitationInline, CitationNumbers, ReferencesDirective
-from medref.render.furniture import FurnitureTreeprocessor, Site
-from medref.render.glossary_render import GlossaryDirective
-from medref.render.handouts import OfflineCopyDirective, PdfLinkDirective
+from medref.data import front_matter
+from medref.data.dataset import DataSet, data_set
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
-from medref.render.risk_render import RiskDirective
+from medref.render.citations import CitationInline, CitationNumbers
+from medref.render.directives import DirectiveBlocks, InlineDirectives, MedrefBuildError
+from medref.render.furniture import FurnitureTreeprocessor, Site
+from medref.render.leftovers import DirectiveLeftovers
+from medref.render.registry import DIRECTIVES
 from medref.render.term_links import TermLinks
-from medref.render.trial_render import TrialDirective, TrialFacts
-from medref.render.urgent_render import UrgentCareDirective
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.
 PRIORITY_IDENTIFY = 40           # preprocessor: before pymdownx.snippets (32) appends the glossary
-PRIORITY_TRIAL_FACTS = 39        # preprocessor: after identify (errors name the page), before any parsing
-PRIORITY_REFERENCES = 75         # block processors: before paragraphs, so a directive line is ours
-PRIORITY_RISKS = 74
-PRIORITY_GLOSSARY = 73
-PRIORITY_TRIALS = 72
-PRIORITY_URGENT = 72
-PRIORITY_PDF_LINK = 71
-PRIORITY_OFFLINE_COPY = 70
+PRIORITY_INLINE_DIRECTIVES = 39  # preprocessor: after identify (errors name the page), before any parsing
+PRIORITY_DIRECTIVES = 75         # block processor: before paragraphs, so a directive line is ours
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
 PRIORITY_TERM_LINKS = 6          # treeprocessor: after abbr (7) marks the words, before toc (5) and MkDocs' relpath (0)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
+PRIORITY_LEFTOVERS = 19          # treeprocessor: just after inline (20): every directive is replaced by then
+DEBUG_ENV = "MEDREF_DEBUG"       # set (to anything) to see the Python traceback behind a build error
+
+
+def page_rules(docs_dir: str) -> None:
+    """The front-matter and review-date rules for every page under docs_dir, once per build (cached
+    until a page changes), from inside the engine: the same problems and words as `python -m medref
+    front-matter docs`, whichever command runs the build."""
+    problems = front_matter.check_docs_once(Path(docs_dir))
+    if problems:
+        raise MedrefBuildError("\n".join(front_matter.report(problems)))
+
+
+def quiet_errors(md, convert):
+    """`md.convert` that lets a medref build error (a problem in a page or in data/, whose message
+    already names the file and the fix) stop the build as one message, without the Python traceback
+    both engines would print under it; with MEDREF_DEBUG set the traceback is kept.
+
+    MkDocs prints a BuildError once and stops ("Aborted with a BuildError!"); its class is taken from
+    the running MkDocs (medref imports no engine). Zensical prints the error's type and message."""
+
+    @functools.wraps(convert)
+    def run(source, *args, **kwargs):
+        try:
+            return convert(source, *args, **kwargs)
+        except ValueError as exc:
+            if not type(exc).__module__.startswith("medref.") or os.environ.get(DEBUG_ENV):
+                raise
+            mkdocs_errors = sys.modules.get("mkdocs.exceptions")
+            if mkdocs_errors is not None and "relpath" in md.treeprocessors:
+                raise mkdocs_errors.BuildError(str(exc)) from None
+            sys.tracebacklimit = 0  # read by Python's error printout and by Zensical's
+            raise
+
+    return run
 
 
 class IdentifyPage(Preprocessor):
@@ -50,10 +85,13 @@ class IdentifyPage(Preprocessor):
 
     def run(self, lines):
         self.ext.reset()
+        self.ext.data = data_set(self.ext.getConfig("data_dir"))  # the build's, unless a file changed
         try:
             page = page_from_engine(self.md, self.ext.getConfig("docs_dir"))
         except UnknownPage as exc:
-            raise ValueError(f"medref: {exc}") from None
+            raise MedrefBuildError(f"medref: {exc}") from None
+        if page is not None:  # an engine's build (unit tests convert text of their own)
+            page_rules(self.ext.getConfig("docs_dir"))
         self.ext.page = page if page is not None else self.index.identify("\n".join(lines))
         return lines
 
@@ -71,45 +109,43 @@ class MedrefExtension(Extension):
         self.md = None
         self.page: PageInfo | None = None
         self.cited: list[str] = []
+        self.data: DataSet | None = None  # set by IdentifyPage before any other processor runs
 
     def extendMarkdown(self, md):  # noqa: N802
         """Registers, on `md`:
 
-        | registry        | name                  | priority | processor                                   |
-        | --------------- | --------------------- | -------- | ------------------------------------------- |
-        | preprocessors   | medref-identify       | 40       | IdentifyPage: the page, state cleared        |
-        | preprocessors   | medref-trial-facts    | 39       | `[[trial-fact:T.F]]` -> words + `[@key]` (trial_render.py) |
-        | blockprocessors | medref-references     | 75       | `[[references]]` (citations.py)              |
-        | blockprocessors | medref-risks          | 74       | `[[sentence]]`, `[[icon-array]]`, `[[risk-table]]` (risk_render.py) |
-        | blockprocessors | medref-glossary       | 73       | `[[glossary]]` (glossary.py)                 |
-        | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
-        | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
-        | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
-        | blockprocessors | medref-offline-copy   | 70       | `[[offline-copy]]` (handouts.py)             |
-        | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
-        | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
-        | treeprocessors  | medref-term-links     | 6        | dotted words link to the glossary (term_links.py) |
-        | treeprocessors  | medref-furniture      | 2        | review box, cite, report link, JSON-LD       |
+        | registry        | name                     | priority | processor                                   |
+        | --------------- | ------------------------ | -------- | ------------------------------------------- |
+        | preprocessors   | medref-identify          | 40       | IdentifyPage: the page, the data set, state cleared |
+        | preprocessors   | medref-inline-directives | 39       | inline directives (`[[trial-fact:T.F]]`) -> Markdown |
+        | blockprocessors | medref-directives        | 75       | every block directive, by name (render/registry.py) |
+        | inlinePatterns  | medref-cite              | 176      | `[@key]` -> placeholder (citations.py)       |
+        | treeprocessors  | medref-leftovers         | 19       | a `[[...` or `[ @key ]` left in the text fails (leftovers.py) |
+        | treeprocessors  | medref-cite-numbers      | 15       | numbers, Sources list, `ext.cited`           |
+        | treeprocessors  | medref-term-links        | 6        | dotted words link to the glossary (term_links.py) |
+        | treeprocessors  | medref-furniture         | 2        | review box, cite, report link, JSON-LD       |
+
+        The directives are the classes registered in medref/render/registry.py (DIRECTIVES, read here, so
+        a directive registered there, or by a test, is in every Markdown made afterwards).
 
         The identify preprocessor runs before pymdownx.snippets (32) appends the abbreviations, so it
-        sees the page's own text. Directives output `[@key]` Markdown, numbered with the rest of the
+        sees the page's own text; on the first page of a build it also checks every page's front matter
+        and review dates (page_rules). Directives output `[@key]` Markdown, numbered with the rest of the
         page. Furniture runs after the toc (5), so it stays out of the contents list, and before
         MkDocs rewrites .md links (relpath, 0), so its links to pages are rewritten and checked.
         """
         self.md = md
         md.registerExtension(self)
+        if not getattr(md.convert, "medref_quiet", False):
+            md.convert = quiet_errors(md, md.convert)
+            md.convert.medref_quiet = True
         docs_dir = self.getConfig("docs_dir")
         md.preprocessors.register(IdentifyPage(self, PageIndex(docs_dir)), "medref-identify", PRIORITY_IDENTIFY)
-        md.preprocessors.register(TrialFacts(self), "medref-trial-facts", PRIORITY_TRIAL_FACTS)
-        blocks = md.parser.blockprocessors
-        blocks.register(ReferencesDirective(self), "medref-references", PRIORITY_REFERENCES)
-        blocks.register(RiskDirective(self), "medref-risks", PRIORITY_RISKS)
-        blocks.register(GlossaryDirective(self), "medref-glossary", PRIORITY_GLOSSARY)
-        blocks.register(TrialDirective(self), "medref-trials", PRIORITY_TRIALS)
-        blocks.register(UrgentCareDirective(self), "medref-urgent", PRIORITY_URGENT)
-        blocks.register(PdfLinkDirective(self), "medref-pdf-link", PRIORITY_PDF_LINK)
-        blocks.register(OfflineCopyDirective(self), "medref-offline-copy", PRIORITY_OFFLINE_COPY)
+        md.preprocessors.register(InlineDirectives(self, DIRECTIVES), "medref-inline-directives",
+                                  PRIORITY_INLINE_DIRECTIVES)
+        md.parser.blockprocessors.register(DirectiveBlocks(self, DIRECTIVES), "medref-directives", PRIORITY_DIRECTIVES)
         md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
+        md.treeprocessors.register(DirectiveLeftovers(self), "medref-leftovers", PRIORITY_LEFTOVERS)
         md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),

@@ -69,6 +69,16 @@ def source_for(url_path: str, docs_dir: Path) -> Path | None:
     return next((c for c in candidates if c.is_file()), None)
 
 
+DOWNLOADS_PAGE_DIR = "sources"  # docs/downloads/sources/<slug>.ris and .bib: one page's sources
+
+
+def page_slug(rel: str) -> str:
+    """A page's name for its reference-manager files: 'treatment/risks.md' -> 'treatment-risks';
+    'index.md' -> 'home'."""
+    stem = stem_of(rel)
+    return "home" if stem == "index" else stem.replace("/", "-")
+
+
 def html_for(rel: str, site_dir: Path) -> Path | None:
     """The built HTML file of the source page `rel`, whichever URL style the build used."""
     stem = stem_of(rel)

@@ -1,7 +1,7 @@
-"""Reading the YAML files in data/: one place for parse errors and for caching.
+"""Reading the YAML files in data/: one place for parse errors, and the shared checks of keyed lists.
 
-Every page conversion asks for the references (once per citation), so each file is parsed once
-and parsed again only when it changes on disk (or when something it depends on does).
+Each file is read once per build by medref.data.dataset.DataSet, which keeps what it read; nothing
+here caches.
 """
 
 from __future__ import annotations
@@ -14,25 +14,53 @@ import yaml
 T = TypeVar("T")
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_cache: dict[Path, tuple[tuple, object]] = {}  # one parser per file, so the path is the key
 
 
-def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception], depends_on: object = None) -> T:
-    """`parse(data)` for the YAML in `path`, cached until the file's mtime or `depends_on` changes.
-
-    A YAML syntax error raises `error` naming the file and the usual fix.
-    """
-    stamp = (path.stat().st_mtime_ns, id(depends_on))
-    hit = _cache.get(path)
-    if hit and hit[0] == stamp:
-        return hit[1]  # type: ignore[return-value]
+def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception]) -> T:
+    """`parse(data)` for the YAML in `path`; a YAML syntax error raises `error` naming the file, the
+    line and the usual fix."""
+    text = read_text(path, error)
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LOADER)
+        data = yaml.load(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
-        raise error(f"{path}: not valid YAML ({exc}); quote values that contain ': '") from exc
-    result = parse(data)
-    _cache[path] = (stamp, result)
-    return result
+        raise error(f"{path}, {yaml_problem(exc)}") from None
+    return parse(data)
+
+
+def require(path: Path, error: type[Exception], section: str) -> Path:
+    """`path`, or `error` saying the file is missing and which AUTHORING.md section explains it."""
+    if not path.is_file():
+        raise error(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
+    return path
+
+
+def read_text(path: Path, error: type[Exception]) -> str:
+    """The file as text; a file that is not UTF-8 raises `error` naming the file, line and column of the
+    first bad byte and the fix (Python's own message gives a character offset and no file)."""
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise error(f"{path}, line {line}, column {column}: byte 0x{raw[exc.start]:02x} is not UTF-8 text; "
+                    "save the file as UTF-8 (retype the character around there)") from None
+
+
+def yaml_problem(exc: Exception, first_line: int = 1) -> str:
+    """'line 33, column 8: not valid YAML (did not find expected ',' or ']' while parsing a flow sequence)'
+    with the fix for the common case; `first_line` is the file's line of the YAML's first line."""
+    mark = getattr(exc, "problem_mark", None)
+    where = f"line {mark.line + first_line}, column {mark.column + 1}: " if mark is not None else ""
+    problem = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    detail = f"{problem} {context}" if context else problem
+    hint = ""
+    if "mapping values are not allowed" in detail:
+        hint = "; quote values that contain ': ' (e.g. description: \"Recovery: the first weeks\")"
+    elif "flow" in detail:
+        hint = "; close every '[' with ']' and every '{' with '}', or quote the value"
+    return f"{where}not valid YAML ({detail}){hint}"
 
 
 def unknown_fields(where: str, entry: dict, allowed: tuple[str, ...]) -> list[str]:

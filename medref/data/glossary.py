@@ -16,16 +16,19 @@ import re
 import unicodedata
 from pathlib import Path
 
-
-from medref.data import datafile
+from medref.data import datafile, plaintext
+from medref.data.errors import MedrefDataError
 
 FILENAME = "glossary.yml"
 ABBREVIATIONS = Path("includes") / "abbreviations.md"
 FIELDS = ("term", "us", "abbr", "meaning", "see")
 SHORT_MEANING = 90  # characters of meaning kept in a tooltip
+# Characters per field (medref.data.plaintext): a meaning is one or two short sentences; every page that
+# searches downloads them all in the search index.
+LIMITS = {"term": 80, "us": 80, "abbr": 12, "meaning": 400, "see": 80}
 
 
-class GlossaryDataError(ValueError):
+class GlossaryDataError(MedrefDataError):
     """data/glossary.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -58,7 +61,7 @@ def parse_glossary(data, source: str) -> list[Term]:
         if not isinstance(entry, dict):
             problems.append(f"{where_}: not a mapping of 'field: value' lines")
             continue
-        entry_problems = datafile.unknown_fields(where_, entry, FIELDS)
+        entry_problems = datafile.unknown_fields(where_, entry, FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
         for field in ("term", "meaning"):
             if not isinstance(entry.get(field), str) or not entry[field].strip():
                 entry_problems.append(f"{where_}: missing '{field}'; every entry needs a term and a plain meaning")

@@ -13,11 +13,13 @@ import html
 import re
 from pathlib import Path
 
-from medref.data import datafile
+from medref.data import datafile, plaintext
+from medref.data.errors import MedrefDataError
 
 FILENAME = "references.yml"
 KEY_RE = re.compile(r"^[a-z0-9-]+$")
-DOI_RE = re.compile(r"^10\.\d{4,9}/\S+$")
+# A DOI is printed inside links and JSON-LD: no spaces, quotes or angle brackets.
+DOI_RE = re.compile(r"^10\.\d{4,9}/[^\s\"'<>]+$")
 PMID_RE = re.compile(r"^\d{1,9}$")
 GROUPS = {  # group -> heading on the References page, in page order
     "guidance": "Guidance",
@@ -29,6 +31,9 @@ GROUPS = {  # group -> heading on the References page, in page order
 FIELDS = ("key", "group", "authors", "year", "title", "journal", "volume", "issue", "pages",
           "doi", "pmid", "url", "funding", "note")
 MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
+# Characters per field (medref.data.plaintext); `url` must also be an https:// address.
+LIMITS = {"title": 600, "journal": 200, "authors": 120, "funding": 300, "url": 500, "volume": 20, "issue": 20,
+          "pages": 30, "doi": 200, "pmid": 12, "key": 60, "group": 20}
 # Readers weigh a trial or review by who paid for it, so every one must say; a work whose funder
 # we could not find says so in words rather than leaving the field out by accident.
 FUNDING_REQUIRED = ("trials", "reviews")
@@ -36,7 +41,7 @@ NOT_STATED = "not stated"
 NOT_STATED_TEXT = "not stated in the sources we checked"
 
 
-class ReferenceDataError(ValueError):
+class ReferenceDataError(MedrefDataError):
     """data/references.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -132,7 +137,7 @@ def _text(value) -> str:
 
 
 def _entry_problems(where: str, entry: dict) -> list[str]:
-    problems = datafile.unknown_fields(where, entry, FIELDS)
+    problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
     key = entry.get("key")
     if not isinstance(key, str) or not KEY_RE.match(key):
         problems.append(f"{where}: 'key' {key!r} must be lower-case letters, digits and hyphens, "
@@ -158,9 +163,7 @@ def _entry_problems(where: str, entry: dict) -> list[str]:
     if pmid and not PMID_RE.match(pmid):
         problems.append(f"{where}: 'pmid' {pmid!r} is not a PubMed ID; it must be digits only, "
                         "e.g. 19657121, or remove it")
-    url = _text(entry.get("url"))
-    if url and not url.startswith(("https://", "http://")):
-        problems.append(f"{where}: 'url' {url!r} must start with https://")
+    url = _text(entry.get("url"))  # checked by plaintext.entry_problems: an https:// address, nothing else
     if group in FUNDING_REQUIRED and not _text(entry.get("funding")):
         problems.append(f"{where}: missing 'funding'; every {group[:-1]} says who paid for it, e.g. "
                         f"funding: \"Medtronic\", or funding: \"{NOT_STATED}\" if no source we checked says")
@@ -187,20 +190,17 @@ def parse_references(data, source: str) -> dict[str, Reference]:
 
 
 def load_references(data_dir: str | Path) -> dict[str, Reference]:
-    """All references keyed by citation key, checked; cached until the file changes."""
-    path = Path(data_dir) / FILENAME
-    if not path.is_file():
-        raise ReferenceDataError(f"{path}: file not found; create it (see AUTHORING.md, 'Citation keys')")
+    """All references keyed by citation key, checked. A build reads them once, through
+    medref.data.dataset.DataSet; this reads the file afresh (tools and tests)."""
+    path = datafile.require(Path(data_dir) / FILENAME, ReferenceDataError, "Citation keys")
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
 
 
-def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], missing: type[Exception],
-                section: str):
+def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], section: str,
+                refs: dict[str, Reference] | None = None):
     """`parse(data, source, reference keys)` for a data file whose entries cite references (risks,
-    trials, urgent care); cached until it or data/references.yml changes. A missing file raises
-    `missing`, pointing at the AUTHORING.md section that explains the file."""
-    path = Path(data_dir) / filename
-    if not path.is_file():
-        raise missing(f"{path}: file not found; create it (see AUTHORING.md, '{section}')")
-    refs = load_references(data_dir)
-    return datafile.load_yaml(path, lambda data: parse(data, str(path), set(refs)), error, depends_on=refs)
+    trials, urgent care), checked against `refs` (the references already read; read here if None).
+    A missing file raises `error`, pointing at the AUTHORING.md section that explains the file."""
+    path = datafile.require(Path(data_dir) / filename, error, section)
+    known = set(load_references(data_dir) if refs is None else refs)
+    return datafile.load_yaml(path, lambda data: parse(data, str(path), known), error)

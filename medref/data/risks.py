@@ -19,7 +19,8 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "risks.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -35,9 +36,12 @@ FIELDS = ("id", "kind", "label", "procedure", "measured", "evidence", "sources",
 FIGURE_FIELDS = ("label", "numerator", "denominator", "rate", "low", "high", "source", "note")
 ARRAY_FIELDS = ("per", "marked", "others", "range", "tone")
 BARE_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
+# Characters per field (medref.data.plaintext), nested fields by their own name (a figure's or arm's label).
+LIMITS = {"label": 160, "measured": 200, "plain": 160, "sentence": 300, "unit": 40, "marked": 80, "others": 80,
+          "range": 100}
 
 
-class RiskDataError(ValueError):
+class RiskDataError(MedrefDataError):
     """data/risks.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -163,7 +167,7 @@ def _make_figure(fig: dict) -> Figure:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where, entry, FIELDS)
+    problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     for field, allowed in (("kind", KINDS), ("procedure", PROCEDURES), ("evidence", EVIDENCE)):
@@ -262,14 +266,15 @@ def parse_risks(data, source: str, known_keys: set[str]) -> dict[str, Risk]:
                                 build=_make_risk, recheck=_array_problems)
 
 
-def load_risks(data_dir: str | Path) -> dict[str, Risk]:
-    """All figures keyed by id, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, FileNotFoundError, "Figure ids")
+def load_risks(data_dir: str | Path, refs: dict | None = None) -> dict[str, Risk]:
+    """All figures keyed by id, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_risks, RiskDataError, "Figure ids", refs)
 
 
 def select(risks: dict[str, Risk], arg: str = "") -> list[Risk]:
     """The figures `[[risk-table:arg]]` shows, in data order: all; one kind (harm, benefit); or one
-    procedure with the figures for both. The renderer and the citation scan (medref.cited) both use
+    procedure with the figures for both. The table and its `cites` (the citation scan) both use
     this, so the table and the page's Sources list agree."""
     if arg in KINDS:
         return [r for r in risks.values() if r.kind == arg]

@@ -16,7 +16,8 @@ import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "trials.yml"
 ID_RE = re.compile(r"^[a-z0-9-]+$")
@@ -28,8 +29,6 @@ TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome",
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
 FACT_FIELDS = ("id", "text", "source", "note")
-# `[[trial-fact:TRIAL.FACT]]` inside a sentence or a table cell: the fact's plain words and its citation.
-FACT_RE = re.compile(r"\[\[trial-fact:([a-z0-9-]+)\.([a-z0-9-]+)\]\]")
 # The shaded band on the trial chart: VERTOS IV defined clinically significant pain relief as a fall of
 # 1.5 points on the 0-10 VAS (its abstract, "Main outcome measures"). It is a within-person threshold, so
 # the caption says it is used as a guide to the size of a difference between groups.
@@ -37,11 +36,15 @@ THRESHOLD = 1.5
 THRESHOLD_SOURCE = "firanescu2018"
 TABLE_ARGS = {"sham-controlled": "sham-controlled", "open": "open", "observational": "observational",
               "reviews": "systematic review"}  # [[trial-table:ARG]] -> the design it shows
-RANDOMISED = ("sham-controlled", "open")  # [[trial-summary:randomised]]
+RANDOMISED_ARG = ("randomised",)  # [[trial-summary:randomised]]: the designs in RANDOMISED
+RANDOMISED = ("sham-controlled", "open")
 PAIN_SCALE = 10  # effects are differences on a 0-10 pain scale
+# Characters per field (medref.data.plaintext); nested fields by their own name (an arm's label, a fact's text).
+LIMITS = {"name": 40, "comparison": 160, "country": 100, "population": 250, "primary_outcome": 200,
+          "result": 400, "summary": 200, "off_chart": 300, "text": 200, "label": 60, "time": 40}
 
 
-class TrialDataError(ValueError):
+class TrialDataError(MedrefDataError):
     """data/trials.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -160,7 +163,7 @@ def _effect_problems(where: str, effect) -> list[str]:
 
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where, entry, FIELDS)
+    problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
     if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     year = entry.get("year")
@@ -226,22 +229,17 @@ def _facts_problems(where: str, facts, known: set[str]) -> list[str]:
     return problems
 
 
-def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str) -> str:
+def fact_markdown(trials: dict[str, "Trial"], trial_id: str, fact_id: str, escape=str) -> str:
     """'44 in 100 had much less pain ... [@clark2016]' for [[trial-fact:TRIAL.FACT]]; KeyError names
-    what is missing."""
+    what is missing. `escape` makes the fact's words safe Markdown (medref.render.text.inline)."""
     trial = trials.get(trial_id)
     if trial is None:
         raise KeyError(f"no trial '{trial_id}' in data/{FILENAME}")
     for fact in trial.facts:
         if fact.id == fact_id:
-            return f"{fact.text} [@{fact.source}]"
+            return f"{escape(fact.text)} [@{fact.source}]"
     raise KeyError(f"trial '{trial_id}' has no fact '{fact_id}' (it has: "
                    f"{', '.join(f.id for f in trial.facts) or 'none'}); add it under 'facts' in data/{FILENAME}")
-
-
-def expand_facts(text: str, trials: dict[str, "Trial"]) -> str:
-    """Markdown with every [[trial-fact:...]] replaced by the fact and its citation."""
-    return FACT_RE.sub(lambda m: fact_markdown(trials, m.group(1), m.group(2)), text)
 
 
 def _make_trial(entry: dict) -> Trial:
@@ -267,15 +265,16 @@ def parse_trials(data, source: str, known_keys: set[str]) -> dict[str, Trial]:
                                 build=_make_trial)
 
 
-def load_trials(data_dir: str | Path) -> dict[str, Trial]:
-    """All trials keyed by id, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, TrialDataError, "Trials")
+def load_trials(data_dir: str | Path, refs: dict | None = None) -> dict[str, Trial]:
+    """All trials keyed by id, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_trials, TrialDataError, "Trials", refs)
 
 
 def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
     """The trials a directive shows, in data order: `[[trial-table:ARG]]` one design (TABLE_ARGS),
     `[[trial-summary:randomised]]` the randomised ones, otherwise all. The renderer and the citation
-    scan (medref.cited) both use this."""
+    scan (through the directive's `cites`) both use this."""
     if name == "trial-table" and arg:
         return [t for t in trials.values() if t.design == TABLE_ARGS.get(arg)]
     if name == "trial-summary" and arg == "randomised":

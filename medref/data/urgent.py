@@ -21,7 +21,8 @@ import dataclasses
 from pathlib import Path
 
 # The modules, not their names: attributes are read at call time (tests may stand in fakes).
-from medref.data import datafile, references
+from medref.data import datafile, plaintext, references
+from medref.data.errors import MedrefDataError
 
 FILENAME = "urgent-care.yml"
 FULL_LIST_PAGE = "urgent-help.md"        # the page that renders [[urgent-care]]
@@ -37,9 +38,11 @@ HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get
 UNCITED = "uncited"                       # flag: a short form without citation numbers (leaflets)
 UNCITED_NOTE = " (with the source of each sign)."
 CONSENSUS_NOTE = "Signs without a citation: standard practice, not tested in a study."
+# Characters per field (medref.data.plaintext); `note` is for editors and has its own, larger limit.
+LIMITS = {"id": 40, "title": 80, "action": 60, "short": 40, "label": 80, "text": 300, "clinical": 300}
 
 
-class UrgentCareDataError(ValueError):
+class UrgentCareDataError(MedrefDataError):
     """data/urgent-care.yml is malformed; the message lists every problem and how to fix it."""
 
 
@@ -113,7 +116,8 @@ def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:
 
 
 def _sign_problems(where_: str, entry: dict, tiers: set[str], situations: set[str], known: set[str]) -> list[str]:
-    problems = datafile.unknown_fields(where_, entry, SIGN_FIELDS) + _required(where_, entry, ("id", "label", "text", "clinical"))
+    problems = (datafile.unknown_fields(where_, entry, SIGN_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                + _required(where_, entry, ("id", "label", "text", "clinical")))
     if str(entry.get("tier")) not in tiers:
         problems.append(f"{where_}: unknown tier {entry.get('tier')!r}; use one of: {', '.join(sorted(tiers))}")
     chosen = entry.get("situations")
@@ -152,7 +156,8 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
     tiers: list[Tier] = []
     for where_, entry in _items(source, data, "tiers", problems):
         entry = {k: str(v) if k == "id" and v is not None else v for k, v in entry.items()}  # id: 999 (a number)
-        found = datafile.unknown_fields(where_, entry, TIER_FIELDS) + _required(where_, entry, TIER_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, TIER_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, TIER_FIELDS))
         if entry.get("style") not in STYLES:
             found.append(f"{where_}: 'style' {entry.get('style')!r} must be one of: {', '.join(STYLES)}")
         if not found:
@@ -160,7 +165,8 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
         problems += found
     situations: list[Situation] = []
     for where_, entry in _items(source, data, "situations", problems):
-        found = datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + _required(where_, entry, SITUATION_FIELDS)
+        found = (datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
+                 + _required(where_, entry, SITUATION_FIELDS))
         if not found:
             situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS}))
         problems += found
@@ -188,10 +194,10 @@ def parse_urgent_care(data, source: str, known_keys: set[str]) -> UrgentCare:
     return UrgentCare(tuple(tiers), tuple(situations), tuple(sorted(signs, key=lambda s: order.index(s.tier))))
 
 
-def load_urgent_care(data_dir: str | Path) -> UrgentCare:
-    """The urgent-care advice, checked against data/references.yml; cached until either changes."""
-    return references.load_citing(data_dir, FILENAME, parse_urgent_care, UrgentCareDataError, FileNotFoundError,
-                                  "Urgent-care advice")
+def load_urgent_care(data_dir: str | Path, refs: dict | None = None) -> UrgentCare:
+    """The urgent-care advice, checked against the references (`refs`, as already read; read from
+    data_dir if None). A build reads it once, through medref.data.dataset.DataSet."""
+    return references.load_citing(data_dir, FILENAME, parse_urgent_care, UrgentCareDataError, "Urgent-care advice", refs)
 
 
 # ---- which signs a directive shows ------------------------------------------------------------------

@@ -17,19 +17,30 @@ How it fits together (priorities matter):
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 from xml.etree import ElementTree as etree
 
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
-from medref.cited import CITE_RE, parse_keys
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
-# The module, not its names: attributes are read at call time (tests may stand in a fake module).
 from medref.data import references
-from medref.render.reference_export import PAGE_DIR, page_slug
+from medref.pages import DOWNLOADS_PAGE_DIR, page_slug
+from medref.render.directives import BlockDirective, MedrefBuildError, stash, where
 
 KEY_ATTR = "data-medref-keys"
+# Anything in [@...] is a citation, so a malformed one fails loudly instead of showing.
+CITE_RE = r"\[@([^\]]*)\]"  # may wrap onto the next line inside a paragraph
+
+
+def parse_keys(inner: str) -> list[str] | None:
+    """'a; @b' (the text after '[@') -> ['a', 'b']; None if malformed."""
+    parts = [p.strip() for p in ("@" + inner).split(";")]
+    keys = []
+    for part in parts:
+        if not re.fullmatch(r"@[A-Za-z0-9_.:-]+", part):
+            return None
+        keys.append(part[1:])
+    return keys
 
 
 class CitationError(MedrefBuildError):
@@ -45,10 +56,9 @@ class CitationInline(InlineProcessor):
     def __init__(self, ext):
         super().__init__(CITE_RE, ext.md)
         self.ext = ext
-        self.data_dir = ext.getConfig("data_dir")
 
     def handleMatch(self, m, data):  # noqa: N802
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         keys = parse_keys(m.group(1))
         if keys is None:
             raise CitationError(
@@ -56,7 +66,7 @@ class CitationInline(InlineProcessor):
                 "[@key1; @key2] (keys separated by semicolons, each starting with @)")
         for key in keys:
             if key not in refs:
-                raise CitationError(unknown_key_message(self.ext.page, key, str(Path(self.data_dir) / references.FILENAME)))
+                raise CitationError(unknown_key_message(self.ext.page, key, str(self.ext.data.dir / references.FILENAME)))
         sup = etree.Element("sup", {"class": "medref-cite", KEY_ATTR: " ".join(keys)})
         return sup, m.start(0), m.end(0)
 
@@ -65,7 +75,6 @@ class CitationNumbers(Treeprocessor):
     def __init__(self, ext):
         super().__init__(ext.md)
         self.ext = ext
-        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         cited: list[str] = []
@@ -73,7 +82,7 @@ class CitationNumbers(Treeprocessor):
         placeholders = [el for el in root.iter("sup") if KEY_ATTR in el.attrib]
         if not placeholders:
             return  # the extension's cited list stays empty for this page
-        refs = references.load_references(self.data_dir)
+        refs = self.ext.data.references
         parents = {child: parent for parent in root.iter() for child in parent}
         for sup in placeholders:
             _hug_preceding_text(sup, parents.get(sup))
@@ -147,7 +156,7 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
     if page is not None:
         # This page's sources for a reference manager (files from medref.render.reference_export). Real <a>
         # elements with docs-relative paths, so each engine rewrites them for its URL style and checks them.
-        base = "../" * page.rel.count("/") + f"downloads/{PAGE_DIR}/{page_slug(page.rel)}"
+        base = "../" * page.rel.count("/") + f"downloads/{DOWNLOADS_PAGE_DIR}/{page_slug(page.rel)}"
         p = etree.SubElement(holder, "p", {"class": "medref-sources-download", "data-search-exclude": ""})
         p.text = "These sources for your reference manager: "
         ris = etree.SubElement(p, "a", {"href": f"{base}.ris", "download": ""})
@@ -157,17 +166,14 @@ def append_sources(md, page, root, refs, folded: bool = False) -> None:
         bib.text = "BibTeX"
 
 
-class ReferencesDirective(DirectiveProcessor):
+class ReferencesDirective(BlockDirective):
     """`[[references]]`: every reference, grouped, for the References page."""
 
     NAMES = ("references",)
+    DOCS = (("[[references]]", "every reference in data/references.yml, grouped (the References page)"),)
 
-
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise CitationError(f"{where(self.ext.page, line_text)}: [[references]] takes no argument; "
-                                "write [[references]] on its own line")
-        refs = references.load_references(self.data_dir)
+    def render(self, parent, name, value):
+        refs = self.data.references
         for group, heading_text in references.GROUPS.items():
             members = sorted((r for r in refs.values() if r.group == group),
                              key=lambda r: (r.authors[0].lower() if r.authors else r.title.lower(), r.year))

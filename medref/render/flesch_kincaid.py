@@ -72,8 +72,15 @@ def _pronunciations() -> dict[str, str]:
 
 
 def _hyphenation_points(word: str) -> list[int]:
+    """Where Pyphen would hyphenate the word: en_US patterns, two letters kept each side (Pyphen's
+    defaults, which textstat uses)."""
+    return _hyphenator().positions(word)
+
+
+@functools.cache
+def _hyphenator():
     try:
-        from medref.render import hyphenation  # imports pyphen, whose patterns it reads
+        import pyphen
     except ImportError as exc:
         raise _missing(exc) from exc
-    return hyphenation.positions(word)
+    return pyphen.Pyphen(lang="en_US")

@@ -26,7 +26,7 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from medref.data.front_matter import as_date
+from medref.data.front_matter import EXTENDED_BECAUSE, as_date, overdue_since
 from medref.pages import PageInfo
 
 EDITORIAL_POLICY = "about/editorial-policy.md"
@@ -131,7 +131,9 @@ def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None
     )
     rows = [
         ("Last reviewed", f'<time datetime="{last.isoformat()}">{long_date(last)}</time>' if last else long_date(last)),
-        ("Next review due", f'<time datetime="{nxt.isoformat()}">{long_date(nxt)}</time>' if nxt else long_date(nxt)),
+        # The class lets cite-copy.js show the overdue notice on a page built before its date passed.
+        ("Next review due", f'<time class="medref-next-review" datetime="{nxt.isoformat()}">{long_date(nxt)}</time>'
+         if nxt else long_date(nxt)),
         ("How it was checked", html.escape(str(meta.get("review") or "not recorded"))),
         ("Sources cited", sources_text),
     ]
@@ -147,6 +149,27 @@ def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None
         f'<a href="{html.escape(policy)}">our editorial policy</a>.</p>'
         f'<p class="medref-print-only">Printed from {address}</p>'
         "</aside>"
+    )
+
+
+OVERDUE_CLASS = "medref-overdue"
+
+
+def overdue_notice(page: PageInfo, today: dt.date) -> str:
+    """The notice at the top of a page built while its review is overdue (only possible with a logged
+    extension, medref.data.front_matter); empty when the page is not overdue. cite-copy.js shows the
+    same notice, in the same words, on a page that went past its date after it was built."""
+    due = overdue_since(page.meta, today)
+    if due is None:
+        return ""
+    why = str(page.meta.get(EXTENDED_BECAUSE) or "").strip()
+    return (
+        f'<div class="admonition warning {OVERDUE_CLASS}" role="note" data-search-exclude="">'
+        '<p class="admonition-title">Review overdue</p>'
+        f'<p>This page was due to be checked against its sources on <time datetime="{due.isoformat()}">'
+        f"{long_date(due)}</time>. Until it has been, some of it may be out of date.</p>"
+        + (f'<p class="medref-overdue-why">Why it is still online: {html.escape(why)}</p>' if why else "")
+        + "</div>"
     )
 
 
@@ -233,13 +256,12 @@ def furniture_html(page: PageInfo, site: Site, cited: list[CitedWork], reading_a
 
 # ------------------------------------------------------------------------------------- references
 
-def _cited_works(keys: list[str], data_dir: str) -> list[CitedWork]:
-    """Title and link for each cited key, from the citation module's loader (order kept)."""
+def _cited_works(keys: list[str], data) -> list[CitedWork]:
+    """Title and link for each cited key, from the build's data set (order kept)."""
     if not keys:
         return []
     try:
-        from medref.data.references import load_references
-        refs = load_references(data_dir)
+        refs = data.references
     except Exception:  # the citation processor reports broken reference data itself
         refs = {}
     if isinstance(refs, (list, tuple)):
@@ -297,16 +319,19 @@ class FurnitureTreeprocessor(Treeprocessor):
         super().__init__(ext.md)
         self.ext = ext
         self.site = site
-        self.data_dir = ext.getConfig("data_dir")
 
     def run(self, root):
         page = self.ext.page
         if page is None:  # a snippet, a unit test, or a page we cannot identify
             return None
-        cited = _cited_works(list(self.ext.cited), self.data_dir)
+        cited = _cited_works(list(self.ext.cited), self.ext.data)
         age = reading_age_of(page, rendered_html(self.md, root))
         for element in furniture_elements(page, self.site, cited, age):
             root.append(element)
+        notice = overdue_notice(page, dt.date.today())
+        if notice:  # first, under the page's heading when it has one
+            first = 1 if len(root) and root[0].tag == "h1" else 0
+            root.insert(first, etree.fromstring(notice))
         add_to_contents(self.md, CITE_ID, CITE_TITLE)
         return None
 

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.data.glossary import FILENAME, Term, load_glossary, slugify
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.data.glossary import FILENAME, Term, slugify
+from medref.render.directives import BlockDirective, DirectiveError
+from medref.render.text import inline, words
 
 
-class GlossaryDirective(DirectiveProcessor):
+class GlossaryDirective(BlockDirective):
     """`[[glossary]]`: every term, grouped A-Z, each with id `term-<slug>`."""
 
     NAMES = ("glossary",)
+    DOCS = (("[[glossary]]", "every term in data/glossary.yml, A-Z (the Glossary page)"),)
 
-
-    def render(self, parent, name, arg, line_text):
-        if arg:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] takes no argument")
-        terms = load_glossary(self.data_dir)
+    def render(self, parent, name, value):
+        terms = self.data.glossary
         if not terms:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[glossary]] found no terms; add them to "
-                                   f"{Path(self.data_dir) / FILENAME}")
+            raise DirectiveError(f"[[glossary]] found no terms; add them to {self.data.dir / FILENAME}")
         by_term = {t.slug: t for t in terms}
         letters: dict[str, list[Term]] = {}
         for term in terms:
@@ -29,19 +26,19 @@ class GlossaryDirective(DirectiveProcessor):
             # Terms that start with a digit ("999") go under "Numbers": "#" is not a valid fragment id.
             letters.setdefault(first if first.isalpha() else "Numbers", []).append(term)
         nav = etree.SubElement(parent, "p", {"class": "medref-glossary-letters"})
-        nav.text = " · ".join(f"[{letter}](#glossary-{letter.lower()})" for letter in letters)
+        nav.text = " · ".join(f"[{words(letter)}](#glossary-{letter.lower()})" for letter in letters)
         for letter, members in letters.items():
             heading = etree.SubElement(parent, "h2", {"id": f"glossary-{letter.lower()}"})
-            heading.text = letter
+            heading.text = words(letter)
             dl = etree.SubElement(parent, "dl", {"class": "medref-glossary"})
             for term in members:
                 dt = etree.SubElement(dl, "dt", {"id": f"term-{term.slug}"})
-                dt.text = term.term + (f" ({term.abbr})" if term.abbr and term.abbr != term.term else "")
+                dt.text = words(term.term + (f" ({term.abbr})" if term.abbr and term.abbr != term.term else ""))
                 dd = etree.SubElement(dl, "dd")
-                text = term.meaning
+                text = inline(term.meaning)
                 if term.us:
-                    text += f" US: {term.us}."
+                    text += " " + words(f"US: {term.us}.")
                 if term.see:
-                    links = ", ".join(f"[{by_term[slugify(s)].term}](#term-{slugify(s)})" for s in term.see)
+                    links = ", ".join(f"[{words(by_term[slugify(s)].term)}](#term-{slugify(s)})" for s in term.see)
                     text += f" See also: {links}."
                 dd.text = text

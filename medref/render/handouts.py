@@ -17,7 +17,7 @@ import logging
 from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, where
+from medref.render.directives import BlockDirective, DirectiveError, OneOf
 from medref.render.furniture import source_href
 
 PDF_DIR = "pdf"                                      # under docs/
@@ -65,18 +65,21 @@ def megabytes(path: Path) -> str:
     return f"{size:.1f} MB" if size >= 0.1 else "under 0.1 MB"
 
 
-class PdfLinkDirective(DirectiveProcessor):
+class PdfLinkDirective(BlockDirective):
     """`[[pdf-download]]`: "Download as PDF (A4, N pages)" linking the page's printed copy, when
     this build has it."""
 
     NAMES = ("pdf-download",)
+    DOCS = (("[[pdf-download]]", "\"Download as PDF (A4, N pages)\" on a page listed in HANDOUTS in "
+                                 "medref/render/handouts.py; left out when this build has no printed PDF "
+                                 "(no Chromium)"),)
 
-    def render(self, parent, name, arg, line_text):
+    def render(self, parent, name, value):
         page = self.ext.page
         handout = handout_for(page.rel) if page is not None else None
         if handout is None:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[pdf-download]] is only for the pages listed "
-                                   "in HANDOUTS in medref/render/handouts.py; add this page there first")
+            raise DirectiveError("[[pdf-download]] is only for the pages listed "
+                                 "in HANDOUTS in medref/render/handouts.py; add this page there first")
         docs = self.ext.getConfig("docs_dir")
         if not (Path(docs) / handout.pdf_rel).is_file():
             tell_missing_once(docs)
@@ -88,16 +91,16 @@ class PdfLinkDirective(DirectiveProcessor):
         a.text = f"Download as PDF (A4, {sides})"
 
 
-class OfflineCopyDirective(DirectiveProcessor):
+class OfflineCopyDirective(BlockDirective):
     """`[[offline-copy]]`: a link to the whole site as a zip, when this build has it; otherwise a
     sentence saying this copy was built without it. `[[offline-copy:link-only]]` says nothing then."""
 
     NAMES = ("offline-copy",)
+    ARGUMENT = OneOf("form", ("link-only",), without="for the link, or a sentence when the zip is not built")
+    DOCS = (("[[offline-copy]]", "a link to the offline zip with its size; without the zip, a sentence saying so"),
+            ("[[offline-copy:link-only]]", "the link, and nothing when the zip is not built"))
 
-    def render(self, parent, name, arg, line_text):
-        if arg not in ("", "link-only"):
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[offline-copy]] takes no argument or "
-                                   "'link-only' (no sentence when the zip is not built)")
+    def render(self, parent, name, value):
         page = self.ext.page
         docs = self.ext.getConfig("docs_dir")
         zip_path = Path(docs) / OFFLINE_ZIP
@@ -109,7 +112,7 @@ class OfflineCopyDirective(DirectiveProcessor):
             a.tail = f" (a zip file, {megabytes(zip_path)})."
         else:
             tell_missing_once(docs)
-            if arg == "link-only":
+            if value == "link-only":
                 return
             p.text = "This copy of the site does not include the zip file."
         parent.append(p)

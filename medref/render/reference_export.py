@@ -13,22 +13,13 @@ import dataclasses
 import re
 from pathlib import Path
 
-from medref.data import references
 from medref.cited import keys_cited_in_page
-from medref.pages import stem_of
-from medref.data.risks import load_risks
-from medref.data.trials import load_trials
+from medref.pages import DOWNLOADS_PAGE_DIR, page_slug
 
 OUT_DIR = Path("docs") / "downloads"
 ALL_NAME = "references"
-PAGE_DIR = "sources"
+PAGE_DIR = DOWNLOADS_PAGE_DIR
 SKIP_AUTHORS = ("et al.",)
-
-
-def page_slug(rel: str) -> str:
-    """'treatment/risks.md' -> 'treatment-risks'; 'index.md' -> 'home'."""
-    stem = stem_of(rel)
-    return "home" if stem == "index" else stem.replace("/", "-")
 
 
 def _authors(ref) -> list[str]:
@@ -114,22 +105,22 @@ def bibtex_text(refs) -> str:
     return "\n\n".join(bibtex_entry(r) for r in refs) + "\n"
 
 
-def page_keys(docs_dir: Path, data_dir: Path) -> dict[str, list[str]]:
-    """Page (relative to docs/) -> the citation keys it uses, in order; pages citing nothing left out."""
-    risks, trials = load_risks(data_dir), load_trials(data_dir)
+def page_keys(docs_dir: Path, data) -> dict[str, list[str]]:
+    """Page (relative to docs/) -> the citation keys it uses, in order; pages citing nothing left out.
+    `data` is a DataSet (medref.data.dataset)."""
     out = {}
     for path in sorted(Path(docs_dir).rglob("*.md")):
-        keys = keys_cited_in_page(path, docs_dir, data_dir, risks, trials)
+        keys = keys_cited_in_page(path, docs_dir, data)
         if keys:
             out[path.relative_to(docs_dir).as_posix()] = keys
     return out
 
 
-def expected_files(docs_dir: Path, data_dir: Path) -> dict[Path, str]:
-    """Every generated file (relative to docs/downloads/) and its text."""
-    refs = references.load_references(data_dir)
+def expected_files(docs_dir: Path, data) -> dict[Path, str]:
+    """Every generated file (relative to docs/downloads/) and its text; `data` is a DataSet."""
+    refs = data.references
     files = {Path(f"{ALL_NAME}.ris"): ris_text(refs.values()), Path(f"{ALL_NAME}.bib"): bibtex_text(refs.values())}
-    for rel, keys in page_keys(docs_dir, data_dir).items():
+    for rel, keys in page_keys(docs_dir, data).items():
         chosen = [refs[k] for k in keys if k in refs]
         slug = page_slug(rel)
         files[Path(PAGE_DIR) / f"{slug}.ris"] = ris_text(chosen)

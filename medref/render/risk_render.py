@@ -15,14 +15,16 @@ Citations are emitted as `[@key]` Markdown, so they are numbered with the rest o
 from __future__ import annotations
 
 import html
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.render import tables
+from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
+from medref.render.tables import Column
 from medref.render.icon_array import icon_array_svg, legend_swatch
-from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, load_risks, select
+from medref.render.text import inline, words
+from medref.data.risks import FILENAME, TABLE_FILTERS, Figure, Risk, select
 
 
 def citation(risk: Risk) -> str:
@@ -35,7 +37,7 @@ def sentence_markdown(risk: Risk) -> str:
     end = ""
     if text.endswith((".", "!", "?")):
         text, end = text[:-1], text[-1]
-    return f"{text}{citation(risk)}{end}"
+    return f"{inline(text)}{citation(risk)}{end}"
 
 
 # ---- numbers for clinicians ------------------------------------------------------------------------
@@ -75,6 +77,14 @@ def figure_text(fig: Figure) -> str:
     else:
         text = f"{reported(fig.low)}–{reported(fig.high)} of {den}"
     return f"{fig.label}: {text}" if fig.label else text
+
+
+def figure_lines(risk: Risk) -> tuple[str, ...]:
+    """The table's figure cell: one line per study or arm."""
+    lines: list[str] = []
+    for fig in risk.arms or risk.figures:
+        lines += [tables.LINE_BREAK, figure_text(fig)] if lines else [figure_text(fig)]
+    return tuple(lines)
 
 
 def risk_figure_text(risk: Risk) -> str:
@@ -118,7 +128,7 @@ def picture_caption(risk: Risk) -> str:
         _, marked, outlined = counts[0]
         number = f"{marked:,} to {marked + outlined:,}" if outlined else f"{marked:,}"
         text = f"In this picture of {spec.per:,} {risk.unit}, {number} {spec.marked}"
-    return f"{text}{citation(risk)}."
+    return f"{words(text)}{citation(risk)}."
 
 
 def _capital(text: str) -> str:
@@ -160,34 +170,36 @@ def icon_array_html(risk: Risk) -> tuple[str, str]:
     return "".join(panels), f'<ul class="medref-ia-legend">{legend_html}</ul>'
 
 
-# ---- the block directive -----------------------------------------------------------------------------
+# ---- the directives ----------------------------------------------------------------------------------
 
-class RiskDirective(DirectiveProcessor):
-    NAMES = ("sentence", "icon-array", "risk-table")
+FIGURE_ID = OneOf("figure id", lambda data: data.risks, source=FILENAME)
 
 
-    def _risk(self, name: str, arg: str, line_text: str) -> Risk:
-        risks = load_risks(self.data_dir)
-        if arg not in risks:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: unknown figure id '{arg}' in {line_text}; add it to "
-                f"{Path(self.data_dir) / FILENAME} or use one of: {', '.join(risks)}")
-        return risks[arg]
+class RiskFigure(BlockDirective):
+    """`[[sentence:ID]]` and `[[icon-array:ID]]`: one figure of data/risks.yml for the public."""
 
-    def render(self, parent, name, arg, line_text):
-        if name == "risk-table":
-            self.render_table(parent, arg, line_text)
-            return
-        risk = self._risk(name, arg, line_text)
+    NAMES = ("sentence", "icon-array")
+    ARGUMENT = FIGURE_ID
+    DOCS = (("[[sentence:ID]]", "a plain-language sentence with its citation"),
+            ("[[icon-array:ID]]", "a picture of 100 to 1,000 people (blocks of 100), with the sentence above it "
+                                  "unless `[[sentence:ID]]` is just above"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The figure's sources."""
+        return list(data.risks[value].sources)
+
+    def render(self, parent, name, value):
+        risk = self.data.risks[value]
         if name == "sentence":
             p = etree.SubElement(parent, "p", {"class": "medref-sentence", "data-risk": risk.id})
             p.text = sentence_markdown(risk)
             return
         if risk.array is None:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: '{risk.id}' has no icon array (it is too rare to show in "
+            raise DirectiveError(
+                f"'{risk.id}' has no icon array (it is too rare to show in "
                 f"1,000 people); use [[sentence:{risk.id}]] instead, or add 'array:' to its entry in "
-                f"{Path(self.data_dir) / FILENAME}")
+                f"{self.data.dir / FILENAME}")
         if not self._follows_own_sentence(parent, risk):
             # The sentence goes above the picture, so the caption can give the picture's own count
             # ("In this picture of 800 people, 1 ...") without repeating it.
@@ -213,23 +225,35 @@ class RiskDirective(DirectiveProcessor):
         siblings = list(parent)
         return bool(siblings) and siblings[-1].get("data-risk") == risk.id
 
-    def render_table(self, parent, arg, line_text):
-        if arg and arg not in TABLE_FILTERS:
-            raise MedrefBuildError(
-                f"{where(self.ext.page, line_text)}: [[risk-table:{arg}]] filters by procedure or kind; use one of "
-                f"{', '.join(TABLE_FILTERS)}, or [[risk-table]] for every figure")
-        chosen = select(load_risks(self.data_dir), arg)
-        table = etree.SubElement(parent, "table", {"class": "medref-risk-table"})
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in ("What", "Procedure", "Figure", "How measured", "Evidence", "Source"):
-            etree.SubElement(head, "th").text = title
-        body = etree.SubElement(table, "tbody")
-        for risk in chosen:
-            row = etree.SubElement(body, "tr", {"id": f"figure-{risk.id}"})
-            # One line per study or arm ("  \n" is a Markdown line break).
-            figure = "  \n".join(figure_text(f) for f in (risk.arms or risk.figures))
-            cells = (risk.label, _capital(risk.procedure), figure, risk.measured,
-                     _capital(risk.evidence), citation(risk))
-            for text in cells:
-                etree.SubElement(row, "td").text = text
+
+
+class RiskTable(BlockDirective):
+    """`[[risk-table]]`: the clinician table of figures, all or filtered by procedure or kind."""
+
+    NAMES = ("risk-table",)
+    ARGUMENT = OneOf("filter", TABLE_FILTERS, without="for every figure")
+    DOCS = (("[[risk-table]]", "the clinician table of every figure in data/risks.yml (what, procedure, figure "
+                               "with denominator and %, how measured, evidence, source)"),
+            ("[[risk-table:FILTER]]", "the figures for one procedure (with those for both) or of one kind"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """The sources of each figure in the table."""
+        keys: list[str] = []
+        for risk in select(data.risks, value):
+            keys += [k for k in risk.sources if k not in keys]
+        return keys
+
+    COLUMNS = (
+        Column("What", lambda risk: risk.label),
+        Column("Procedure", lambda risk: _capital(risk.procedure)),
+        Column("Figure", lambda risk: figure_lines(risk)),
+        Column("How measured", lambda risk: risk.measured),
+        Column("Evidence", lambda risk: _capital(risk.evidence)),
+        Column("Source", lambda risk: tables.citation(risk.sources)),
+    )
+
+    def render(self, parent, name, value):
+        tables.data_table(parent, self.COLUMNS, select(self.data.risks, value), css="medref-risk-table",
+                          row_attrs=lambda risk: {"id": f"figure-{risk.id}"})
 

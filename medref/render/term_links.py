@@ -20,7 +20,6 @@ from xml.etree import ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
-from medref.data.glossary import load_glossary
 from medref.render.furniture import source_href
 
 GLOSSARY_PAGE = "about/glossary.md"
@@ -44,9 +43,9 @@ class TermLinks(Treeprocessor):
 
     def run(self, root):
         page = self.ext.page
-        if page is None:
+        if page is None or next(root.iter("abbr"), None) is None:  # most snippets: no dotted word
             return None
-        slugs = {t.abbr: t.slug for t in load_glossary(self.ext.getConfig("data_dir")) if t.abbr}
+        slugs = {t.abbr: t.slug for t in self.ext.data.glossary if t.abbr}
         href = source_href(page.rel, GLOSSARY_PAGE) if page.rel != GLOSSARY_PAGE else ""
         linked: set[str] = set()
         self._walk(root, slugs, href, linked)

@@ -15,17 +15,18 @@ has none. Citations are emitted as `[@key]`, so they are numbered with the rest 
 
 from __future__ import annotations
 
-from pathlib import Path
 from xml.etree import ElementTree as etree
 
-from markdown.preprocessors import Preprocessor
 from markdown.util import AtomicString
 
-from medref.data import references
-from medref.render.directives import DirectiveProcessor, MedrefBuildError, stash, where
+from medref.data.trials import (FILENAME, RANDOMISED_ARG, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial,
+                                fact_markdown, keys_for, select)
+from medref.render import tables
+from medref.render.directives import (Argument, BlockDirective, DirectiveError, InlineDirective, OneOf, stash,
+                                      use_one_of)
+from medref.render.tables import Column, Inline
+from medref.render.text import inline, words
 from medref.render.trial_chart import chart_svg, number
-from medref.data.trials import (FACT_RE, FILENAME, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial, expand_facts,
-                           load_trials, select)
 
 CHART_GROUPS = (("sham-controlled", "Sham-controlled trials"), ("open", "Open trials (no sham)"))
 NO_FUNDING = "Not confirmed in our sources"
@@ -68,6 +69,11 @@ def plain_reading(groups: list[tuple[str, list[Trial]]]) -> str:
             f"crosses \"no difference\" [{keys}].")
 
 
+def trial_cell(trial: Trial) -> tuple[str, ...]:
+    """'VERTOS IV 2018 [@firanescu2018]': the trial's name and year, citing its main report."""
+    return trial.label, " ", tables.citation([trial.source])
+
+
 def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
     parts = []
     for heading, members in groups:
@@ -79,82 +85,126 @@ def chart_label(groups: list[tuple[str, list[Trial]]]) -> str:
             f"{number(THRESHOLD)} points either way.")
 
 
-class TrialFacts(Preprocessor):
+class TrialFactArgument(Argument):
+    """`TRIAL.FACT`: a trial id in data/trials.yml and the id of one of its facts."""
+
+    def read(self, name, text, data):
+        trial_id, dot, fact_id = text.partition(".")
+        if not dot or not trial_id or not fact_id:
+            raise DirectiveError(f"[[{name}:{text}]] names a trial and one of its facts: write "
+                                 f"[[{name}:TRIAL.FACT]], e.g. [[{name}:vapour.pain-2-weeks]]")
+        trials = data.trials
+        if trial_id not in trials:
+            raise use_one_of("trial", text, name, [f"{t}.FACT" for t in trials], source=str(data.dir / FILENAME))
+        try:
+            fact_markdown(trials, trial_id, fact_id)
+        except KeyError as exc:
+            raise DirectiveError(exc.args[0]) from None
+        return trial_id, fact_id
+
+    def describe(self, data=None):
+        return "a trial id and the id of one of its `facts:` in data/trials.yml"
+
+
+class TrialFact(InlineDirective):
     """`[[trial-fact:TRIAL.FACT]]` anywhere in a line (a sentence, a table cell) becomes the fact's
     plain words and its citation, before any other parsing, so the number comes from data/trials.yml."""
 
-    def __init__(self, ext):
-        super().__init__(ext.md)
-        self.ext = ext
+    NAMES = ("trial-fact",)
+    ARGUMENT = TrialFactArgument()
+    DOCS = (("[[trial-fact:TRIAL.FACT]]", "inline, in a sentence or table cell: a finding in plain words from "
+                                          "`facts:` in data/trials.yml, with its citation"),)
 
-    def run(self, lines):
-        text = "\n".join(lines)
-        match = FACT_RE.search(text)
-        if not match:
-            return lines
-        try:
-            return expand_facts(text, load_trials(self.ext.getConfig("data_dir"))).split("\n")
-        except KeyError as exc:
-            raise MedrefBuildError(f"{where(self.ext.page, match.group(0))}: {exc.args[0]}") from None
+    @classmethod
+    def expand(cls, data, name, value):
+        return fact_markdown(data.trials, *value, inline)
 
 
-class TrialDirective(DirectiveProcessor):
-    NAMES = ("trial-table", "trial-summary", "trial-chart")
+def trial_keys(data, name, value) -> list[str]:
+    return keys_for(data.trials, name, value)
 
 
-    def render(self, parent, name, arg, line_text):
-        trials = select(load_trials(self.data_dir), name, arg)
-        if name == "trial-table":
-            if arg and arg not in TABLE_ARGS:
-                raise MedrefBuildError(
-                    f"{where(self.ext.page, line_text)}: [[trial-table:{arg}]] shows one design; use one of "
-                    f"{', '.join(TABLE_ARGS)}, or [[trial-table]] for every trial in {Path(self.data_dir) / FILENAME}")
-            self.render_table(parent, trials)
-            return
-        if name == "trial-summary" and arg in ("", "randomised"):
-            # `randomised`: the sham-controlled and open trials only (the quick reference, two printed sides).
-            self.render_summary(parent, trials)
-        elif arg:
-            raise MedrefBuildError(f"{where(self.ext.page, line_text)}: [[{name}]] takes no argument"
-                                   + (" other than :randomised" if name == "trial-summary" else ""))
-        else:
-            self.render_chart(parent, trials)
+class TrialTable(BlockDirective):
+    """`[[trial-table]]`: the clinician table of trials and reviews, all or one design."""
 
-    @staticmethod
-    def _table(parent, css: str, titles: tuple[str, ...], rows: list[tuple[str, tuple[str, ...]]],
-               scroll: bool = False):
-        if scroll:
-            # The theme's own sideways scroller (it wraps only tables without a class): a wide table
-            # scrolls inside it at 200% zoom and on phones, and Tab scrolls it to each link (issue 25).
-            wrap = etree.SubElement(parent, "div", {"class": "md-typeset__scrollwrap"})
-            parent = etree.SubElement(wrap, "div", {"class": "md-typeset__table"})
-        table = etree.SubElement(parent, "table", {"class": css})
-        head = etree.SubElement(etree.SubElement(table, "thead"), "tr")
-        for title in titles:
-            etree.SubElement(head, "th").text = title
-        body = etree.SubElement(table, "tbody")
-        for row_id, cells in rows:
-            row = etree.SubElement(body, "tr", {"id": row_id} if row_id else {})
-            for text in cells:
-                etree.SubElement(row, "td").text = text
-        return table
+    NAMES = ("trial-table",)
+    ARGUMENT = OneOf("design", tuple(TABLE_ARGS), without="for every trial in data/trials.yml")
+    DOCS = (("[[trial-table]]", "every trial and review: design, country, size, population, outcome, result, "
+                                "funding"),
+            ("[[trial-table:DESIGN]]", "the trials of one design"))
 
-    def render_table(self, parent, trials: list[Trial]):
-        refs = references.load_references(self.data_dir)
-        rows = [(f"trial-{t.id}", (f"{t.label} {cite(t)}", f"{design_text(t)}: {t.comparison}", t.country,
-                                   t.size_text(), t.population, t.primary_outcome, t.result,
-                                   funding_text(t, refs)))
-                for t in trials]
-        self._table(parent, "medref-trial-table",
-                    ("Trial", "Design", "Country", "n randomised", "Population", "Primary outcome",
-                     "Result as reported", "Funding"), rows, scroll=True)
+    @classmethod
+    def cites(cls, data, name, value):
+        """Each trial's main report."""
+        return trial_keys(data, name, value)
 
-    def render_summary(self, parent, trials: list[Trial]):
-        # Two columns, so the quick reference keeps to two printed sides.
-        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()})")) for t in trials]
-        self._table(parent, "medref-trial-summary", ("Trial", "Main finding (design; n)"), rows)
+    def render(self, parent, name, value):
+        refs = self.data.references
+        columns = (
+            Column("Trial", trial_cell),
+            Column("Design", lambda t: f"{design_text(t)}: {t.comparison}"),
+            Column("Country", lambda t: t.country),
+            Column("n randomised", lambda t: t.size_text()),
+            Column("Population", lambda t: Inline(t.population)),
+            Column("Primary outcome", lambda t: t.primary_outcome),
+            Column("Result as reported", lambda t: Inline(t.result)),
+            Column("Funding", lambda t: funding_text(t, refs)),
+        )
+        # Eight columns: inside the theme's own sideways scroller (it wraps only tables without a
+        # class), so at 200% zoom or on a phone the table scrolls, not the page, and Tab scrolls it to
+        # each link (issue 25).
+        wrap = etree.SubElement(parent, "div", {"class": "md-typeset__scrollwrap"})
+        parent = etree.SubElement(wrap, "div", {"class": "md-typeset__table"})
+        tables.data_table(parent, columns, select(self.data.trials, name, value), css="medref-trial-table",
+                          row_attrs=lambda t: {"id": f"trial-{t.id}"})
 
-    def render_chart(self, parent, trials: list[Trial]):
+
+class TrialSummary(BlockDirective):
+    """`[[trial-summary]]`: a compact trial / finding table for the quick reference."""
+
+    NAMES = ("trial-summary",)
+    ARGUMENT = OneOf("selection", RANDOMISED_ARG, without="for every trial and review")
+    DOCS = (("[[trial-summary]]", "a compact trial / finding table (trial, one-line finding, design and size)"),
+            ("[[trial-summary:randomised]]", "the same, leaving out single-arm studies and reviews"))
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """Each trial's main report."""
+        return trial_keys(data, name, value)
+
+    # Two columns, so the quick reference keeps to two printed sides.
+    COLUMNS = (
+        Column("Trial", trial_cell),
+        Column("Main finding (design; n)", lambda t: (Inline(t.summary), f" ({t.design}; {t.size_text()})")),
+    )
+
+    def render(self, parent, name, value):
+        tables.data_table(parent, self.COLUMNS, select(self.data.trials, name, value), css="medref-trial-summary")
+
+
+class TrialChart(BlockDirective):
+    """`[[trial-chart]]`: the chart of pain differences with intervals, its reading, its table and what
+    is left off."""
+
+    NAMES = ("trial-chart",)
+    DOCS = (("[[trial-chart]]", "the chart of pain differences with intervals, its plain reading, its table, "
+                                "and what is left off"),)
+
+    @classmethod
+    def cites(cls, data, name, value):
+        """Each trial's main report, and the source of the chart's threshold band."""
+        return trial_keys(data, name, value)
+
+    COLUMNS = (  # the chart's numbers, as a table
+        Column("Trial", trial_cell),
+        Column("Design", design_text),
+        Column("Time point", lambda t: t.effect.time),
+        Column("Difference (interval)", effect_text),
+        Column("As reported", lambda t: t.effect.note),
+    )
+
+    def render(self, parent, name, value):
+        trials = select(self.data.trials, name, value)
         groups = chart_groups(trials)
         reading = etree.SubElement(parent, "p", {"class": "medref-tc-reading"})
         reading.text = plain_reading(groups)
@@ -169,18 +219,12 @@ class TrialDirective(DirectiveProcessor):
             f"way: VERTOS IV counted a fall of {number(THRESHOLD)} points as clinically significant pain relief "
             f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice.")
         drawn = [t for _, members in groups for t in members]
-        rows = [("", (f"{t.label} {cite(t)}", design_text(t), t.effect.time, effect_text(t), t.effect.note))
-                for t in drawn]
-        table = self._table(parent, "medref-tc-table",
-                            ("Trial", "Design", "Time point", "Difference (interval)", "As reported"), rows)
-        caption = etree.Element("caption")
-        caption.text = "The numbers in the chart"
-        table.insert(0, caption)  # first, as HTML requires (insert, not append-then-move: that copies)
+        tables.data_table(parent, self.COLUMNS, drawn, css="medref-tc-table", caption="The numbers in the chart")
         off = [t for t in trials if not t.effect]
         if off:
             intro = etree.SubElement(parent, "p")
             intro.text = "Not on the chart, and why:"
             ul = etree.SubElement(parent, "ul", {"class": "medref-tc-off"})
             for t in off:
-                etree.SubElement(ul, "li").text = f"**{t.label}**: {t.off_chart} {cite(t)}."
+                etree.SubElement(ul, "li").text = f"**{words(t.label)}**: {inline(t.off_chart)} {cite(t)}."
 

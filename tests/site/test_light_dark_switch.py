@@ -1,4 +1,4 @@
-"""The light/dark switch (docs/assets/javascripts/material-on-demand.js, part 2, Material only).
+"""The light/dark switch (docs/assets/javascripts/material-compat/on-demand.js, part 2, Material only).
 
 The page follows the reader's own light/dark setting until they press the switch; pressing it
 swaps the scheme and the choice survives going to another page. Material's palette component,
@@ -34,7 +34,7 @@ def switch_problems(browser, base_url: str, block: str | None = None) -> list[st
         state = page.evaluate(STATE)
         if state != {"scheme": "slate", "stored": False, "shown": 1}:
             problems.append(f"on load with a dark setting: {state}; expected the dark scheme, one switch "
-                            "button and no stored choice (material-on-demand.js part 2 did not run?)")
+                            "button and no stored choice (material-compat/on-demand.js part 2 did not run?)")
         page.emulate_media(color_scheme="light")
         page.wait_for_timeout(300)
         if page.evaluate(STATE)["scheme"] != "default":
@@ -62,5 +62,5 @@ def test_switch_follows_the_setting_until_pressed(browser, base_url, engine):
 def test_switch_check_fails_without_the_script(browser, base_url, engine):
     if engine != "mkdocs":
         pytest.skip("Material only, as above")
-    problems = switch_problems(browser, base_url, block=r"material-on-demand(\.min)?\.js")
+    problems = switch_problems(browser, base_url, block=r"material-compat/on-demand(\.min)?\.js")
     assert problems and "did not run" in problems[0], problems

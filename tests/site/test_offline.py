@@ -55,6 +55,8 @@ def offline_problems(browser, site_root: Path, name: str) -> list[str]:
     """Open a copy of the site from the file system and say what does not work."""
     problems: list[str] = []
     context = browser.new_context()
+    blocked: list[str] = []  # the offline copy's Content-Security-Policy (mkdocs.offline.yml) must not stop it
+    context.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
     try:
         page = context.new_page()
         remote: list[str] = []
@@ -75,6 +77,9 @@ def offline_problems(browser, site_root: Path, name: str) -> list[str]:
                             "plugin in mkdocs.offline.yml and the iframe-worker shim in extra.polyfills")
         if remote:
             problems.append(f"{name}: the offline copy fetched from the network: {sorted(set(remote))[:3]}")
+        if "Content-Security-Policy" not in page.content()[:3000]:
+            problems.append(f"{name}: the offline page has no Content-Security-Policy (overrides/main.html)")
+        problems += [f"{name}: blocked by the offline Content-Security-Policy: {m[:200]}" for m in dict.fromkeys(blocked)]
     finally:
         context.close()
     return problems

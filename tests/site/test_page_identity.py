@@ -35,8 +35,14 @@ def twin_project(tmp_path):
             ---
             """) + BODY, encoding="utf-8")
     (project / "docs" / "about").mkdir()  # the review box links to the editorial policy
-    (project / "docs" / "about" / "editorial-policy.md").write_text("# Editorial policy\n", encoding="utf-8")
-    (project / "docs" / "index.md").write_text("# Home\n\n[First](first.md) and [second](second.md).\n")
+
+    def front_matter(title: str) -> str:  # every page of a build needs it (medref checks them all)
+        return (f'---\ntitle: {title}\ndescription: "{title} of the twins test."\naudience: public\n'
+                "last_reviewed: 2026-11-21\nnext_review: 2027-11-21\nreview: a test page\n---\n")
+    (project / "docs" / "about" / "editorial-policy.md").write_text(front_matter("Policy") + "# Editorial policy\n",
+                                                                     encoding="utf-8")
+    (project / "docs" / "index.md").write_text(front_matter("Home") +
+                                               "# Home\n\n[First](first.md) and [second](second.md).\n")
     (project / "mkdocs.yml").write_text(textwrap.dedent(f"""\
         site_name: Twins
         site_url: {SITE_URL}

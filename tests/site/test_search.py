@@ -2,7 +2,9 @@
 three results of the site's real search box, in Chromium, for each engine.
 
 Questions and answers live in search_questions.yml. Each has a `kind` (question, us-spelling,
-misspelling, word-form, everyday, urgent) so the file keeps enough of each. An urgent question (a
+misspelling, word-form, everyday, urgent) so the file keeps enough of each. `top: 1` asks for more
+than the top three: the answering page or section must come first (issue 24: an answer before a
+page that merely contains the words, the glossary after the pages that answer). An urgent question (a
 red-flag symptom) must put a what-to-do section first: the first result, as the reader sees it
 (title and snippet), shows one of its `action` phrases ("999", "the same day"...). Where an engine's
 search cannot do something, `gaps: {engine: reason}` reports the question for that engine instead
@@ -69,6 +71,10 @@ def load_questions(path: Path = QUESTIONS_FILE) -> list[dict]:
             raise ValueError(f"{path}: urgent question {entry['q']!r} needs `action`: phrases its what-to-do says")
         if entry["kind"] != "urgent" and not entry.get("answers"):
             raise ValueError(f"{path}: {entry['q']!r} needs `answers`: the pages or sections that answer it")
+        top = entry.setdefault("top", TOP)
+        if isinstance(top, bool) or not isinstance(top, int) or not 1 <= top <= TOP:
+            raise ValueError(f"{path}: {entry['q']!r} has top {top!r}; use 1 (the answer comes first) "
+                             f"up to {TOP} (the default), or leave it out")
     return questions
 
 
@@ -154,11 +160,13 @@ def problem(box: SearchBox, entry: dict, engine: str) -> str | None:
             f"{engine}: urgent question {entry['q']!r} must show a what-to-do section first, saying one of "
             f"{entry['action']} in its title or snippet; the first result shows {first!r} ({got})"
         )
-    if any(answers_question(target, entry["answers"]) for item in items for target in item):
+    top = entry.get("top", TOP)
+    if any(answers_question(target, entry["answers"]) for item in items[:top] for target in item):
         return None
+    where = "first" if top == 1 else f"in the top {top}"
     return (
         f"{engine}: question {entry['q']!r} expected one of {', '.join(entry['answers'])} "
-        f"in the top {TOP}; got {got}"
+        f"{where}; got {got}"
     )
 
 
@@ -209,6 +217,32 @@ def test_wrong_expectation_names_question_expected_page_and_results(search, engi
     message = failures[0]
     assert "'cement leak'" in message and "/about/accessibility/#report" in message, message
     assert "1. /treatment/risks/" in message, message
+
+
+def test_top_one_asks_for_the_answer_first(search, engine):
+    """`top: 1` fails a question whose answer is in the top three but not first, and says so. The
+    expected answer is set to a later result on another page than the first result's."""
+    for question in ("warfarin", "care home", "blood thinners"):
+        items = search.ask(question)
+        first_pages = {target.split("#", 1)[0] for target in items[0]} if items else set()
+        later = next((target for item in items[1:] for target in item
+                      if target.split("#", 1)[0] not in first_pages), None)
+        if later:
+            break
+    assert later, f"{engine}: none of the probe questions gave results from two pages"
+    entry = {"q": question, "kind": "everyday", "answers": [later], "top": 1}
+    message = problem(search, entry, engine)
+    assert message and f"{later} first; got 1." in message, message
+    entry["top"] = TOP
+    assert problem(search, entry, engine) is None, f"{later} should be in the top {TOP}: {items}"
+
+
+def test_top_must_be_between_one_and_three(tmp_path):
+    bad = tmp_path / "questions.yml"
+    for top in (0, 4, "1", True):
+        bad.write_text(yaml.safe_dump([{"q": "care home", "answers": ["/carers/"], "top": top}]), encoding="utf-8")
+        with pytest.raises(ValueError, match="has top"):
+            load_questions(bad)
 
 
 def test_answer_matching_rules():

@@ -1,7 +1,7 @@
 """A search index that fails to load says so and offers the main pages (issue 25).
 
 Before, Material's box said "Initializing search" for ever and Zensical's search button opened
-nothing. Now material-on-demand.js watches the index request and the search worker, and
+nothing. Now material-compat/on-demand.js watches the index request and the search worker, and
 cite-copy.js (part 4) shows "Search could not load." with links to the pages most readers want;
 under Zensical the same note opens under the header when the button is pressed.
 """
@@ -49,7 +49,7 @@ def test_a_search_that_cannot_load_says_so(browser, base_url, engine):
     note, links = failed_search_help(browser, base_url, engine)
     assert "Search could not load" in note, (
         f"{engine}: with the search index answering 404, search showed no 'could not load' note "
-        f"(docs/assets/javascripts/material-on-demand.js and cite-copy.js part 4): {note!r}")
+        f"(docs/assets/javascripts/material-compat/on-demand.js and cite-copy.js part 4): {note!r}")
     assert "/urgent-help/" in links and "/treatment/risks/" in links and len(links) == 5, links
 
 

@@ -1,7 +1,7 @@
 """The search index loads when a reader turns to search, not with every page (issue 13).
 
 Material fetches search/search_index.json (most of a page's transfer) on every page load;
-docs/assets/javascripts/material-on-demand.js (part 1) holds that request until the search box is used.
+docs/assets/javascripts/material-compat/on-demand.js (part 1) holds that request until the search box is used.
 Material only: Zensical loads its own index its own way.
 """
 
@@ -39,9 +39,9 @@ def test_index_loads_only_when_search_is_used(browser, base_url, engine):
     page = base_url + "/treatment/procedures/"
     on_load = index_requests(browser, page, open_search=False)
     assert not on_load, (f"{page} fetched {INDEX} on load ({on_load}); overrides/main.html must load "
-                         "assets/javascripts/material-on-demand.min.js before Material's bundle")
+                         "assets/javascripts/material-compat/on-demand.min.js before Material's bundle")
     on_search = index_requests(browser, page, open_search=True)
-    assert on_search, f"{page}: opening search did not fetch {INDEX}; see material-on-demand.js (release())"
+    assert on_search, f"{page}: opening search did not fetch {INDEX}; see material-compat/on-demand.js (release())"
     shared = index_requests(browser, base_url + "/?q=driving", open_search=False)
     assert shared, "a shared search link (?q=) must load the index at once"
 
@@ -53,6 +53,6 @@ def test_worker_code_loads_only_when_search_is_used(browser, base_url, engine):
     wanted = WORKER_CODE.search
     on_load = index_requests(browser, page, open_search=False, wanted=wanted)
     assert not on_load, (f"{page} fetched Material's search worker code on load ({on_load}); "
-                         "docs/assets/javascripts/workers/forgiving-search.js should load it with the first message")
+                         "docs/assets/javascripts/material-compat/forgiving-search.js should load it with the first message")
     on_search = index_requests(browser, page, open_search=True, wanted=wanted)
     assert on_search, f"{page}: opening search did not load Material's worker code; see forgiving-search.js (load())"

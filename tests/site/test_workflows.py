@@ -149,8 +149,21 @@ def review_date_gaps(data: dict) -> list[str]:
     if not any(len(c.split()) == 5 and c.split()[2:4] == ["*", "*"] and c.split()[4] != "*" for c in crons):
         gaps.append("no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")")
     steps = [step for job in data.get("jobs", {}).values() for step in job.get("steps", [])]
-    if not any("medref front-matter" in step.get("run", "") for step in steps):
-        gaps.append("no step runs 'python -m medref front-matter docs'")
+    if not any("medref review-report" in step.get("run", "") for step in steps):
+        gaps.append("no step runs 'python -m medref review-report docs'")
+    jobs = list(data.get("jobs", {}).values())
+    runs = lambda job: " ".join(step.get("run", "") for step in job.get("steps", []))  # noqa: E731
+    # The issue (readers of the repository hear of an overdue page) and the keep-alive (GitHub switches a
+    # quiet repository's schedules off after 60 days), each with only its own write permission.
+    if not any((job.get("permissions") or {}).get("issues") == "write" and "gh issue" in runs(job) for job in jobs):
+        gaps.append("no job with 'issues: write' opens or updates an issue ('gh issue')")
+    if not any((job.get("permissions") or {}).get("actions") == "write" and "gh workflow enable" in runs(job)
+               for job in jobs):
+        gaps.append("no job with 'actions: write' keeps the schedule on ('gh workflow enable')")
+    for job in jobs:
+        writes = [k for k, v in (job.get("permissions") or {}).items() if v == "write"]
+        if len(writes) > 1:
+            gaps.append(f"a job may write {', '.join(writes)}: give each write permission its own job")
     checkouts = [step for step in steps if str(step.get("uses", "")).startswith("actions/checkout@")]
     if not any(step.get("with", {}).get("ref") == "main" for step in checkouts):
         gaps.append("does not check out main ('with: ref: main')")
@@ -165,4 +178,5 @@ def test_review_dates_are_checked_weekly_on_main_without_a_push():
 def test_review_date_check_reports_a_push_only_workflow():
     gaps = review_date_gaps(load(GITHUB / "workflows" / "ci.yml"))
     assert "no weekly 'schedule: - cron' (e.g. \"17 6 * * 1\")" in gaps
-    assert "no step runs 'python -m medref front-matter docs'" in gaps
+    assert "no step runs 'python -m medref review-report docs'" in gaps
+    assert "no job with 'issues: write' opens or updates an issue ('gh issue')" in gaps

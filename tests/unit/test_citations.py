@@ -7,6 +7,7 @@ import re
 import pytest
 
 from medref.cited import keys_cited_in_text
+from medref.data.dataset import DataSet
 from medref.render.directives import MedrefBuildError
 from medref.extension import medref_of
 from tests.unit.fixtures.evidence import DATA, render
@@ -132,7 +133,7 @@ def test_references_directive_inside_code_is_untouched(tmp_path):
 def test_citation_may_wrap_onto_the_next_line(tmp_path):
     md, html = render(tmp_path, "A claim that wraps [@guide-one;\n@trial-one] here.\n")
     assert numbers(html) == [("guide-one", "1"), ("trial-one", "2")]
-    assert keys_cited_in_text("A claim [@guide-one;\n@trial-one].\n") == ["guide-one", "trial-one"]
+    assert keys_cited_in_text("A claim [@guide-one;\n@trial-one].\n", DataSet(DATA)) == ["guide-one", "trial-one"]
 
 
 def test_number_sits_against_its_word(tmp_path):

@@ -7,8 +7,7 @@ import pytest
 
 from medref.cited import keys_cited_in_docs, keys_cited_in_page, keys_cited_in_text, parse_keys
 from medref.extension import medref_of
-from medref.data.risks import load_risks
-from medref.data.trials import load_trials
+from medref.data.dataset import DataSet
 from tests.unit.fixtures.evidence import DATA, render, write_data
 from tests.unit.test_trials import ENTRY, OPEN
 
@@ -20,10 +19,10 @@ def test_parse_keys():
 
 
 def test_keys_cited_in_text_skips_code_and_follows_risk_directives():
-    risks = load_risks(DATA)
+    data = DataSet(DATA)
     text = ("A [@trial-one].\n`[@guide-one]`\n```\n[@review-one]\n```\n[[sentence:single]]\n")
-    assert keys_cited_in_text(text, risks) == ["trial-one", "series-one"]
-    assert set(keys_cited_in_text("[[risk-table:kyphoplasty]]\n", risks)) == {"series-one", "review-one", "guide-one"}
+    assert keys_cited_in_text(text, data) == ["trial-one", "series-one"]
+    assert set(keys_cited_in_text("[[risk-table:kyphoplasty]]\n", data)) == {"series-one", "review-one", "guide-one"}
 
 
 @pytest.mark.parametrize("arg", ["", "harm", "benefit", "vertebroplasty", "kyphoplasty", "both"])
@@ -31,11 +30,11 @@ def test_risk_table_scan_cites_what_the_table_renders(tmp_path, arg):
     """The scan once ignored the kind filter: [[risk-table:benefit]] counted every figure's sources."""
     line = f"[[risk-table:{arg}]]\n" if arg else "[[risk-table]]\n"
     md, _ = render(tmp_path, line)
-    assert keys_cited_in_text(line, load_risks(DATA)) == medref_of(md).cited
+    assert keys_cited_in_text(line, DataSet(DATA)) == medref_of(md).cited
 
 
 def test_a_risk_table_with_an_unknown_filter_cites_nothing():
-    assert keys_cited_in_text("[[risk-table:nonsense]]\n", load_risks(DATA)) == []
+    assert keys_cited_in_text("[[risk-table:nonsense]]\n", DataSet(DATA)) == []
 
 
 @pytest.mark.parametrize("line", ["[[trial-table]]", "[[trial-table:sham-controlled]]", "[[trial-table:open]]",
@@ -44,7 +43,7 @@ def test_trial_directive_scan_cites_what_the_directive_renders(tmp_path, line):
     data = write_data(tmp_path, trials=ENTRY + OPEN)
     md, _ = render(tmp_path, line + "\n", data=data)
     assert medref_of(md).cited
-    assert keys_cited_in_text(line + "\n", trials=load_trials(data)) == medref_of(md).cited
+    assert keys_cited_in_text(line + "\n", DataSet(data)) == medref_of(md).cited
 
 
 def test_a_page_cites_through_its_snippets(tmp_path):
@@ -54,12 +53,12 @@ def test_a_page_cites_through_its_snippets(tmp_path):
     docs.mkdir()
     page = docs / "page.md"
     page.write_text('Own [@trial-one].\n\n--8<-- "shared.md"\n', encoding="utf-8")
-    assert keys_cited_in_page(page, docs, DATA) == ["trial-one", "guide-one"]
-    assert keys_cited_in_docs(docs, DATA) == {"trial-one", "guide-one"}
+    assert keys_cited_in_page(page, docs, DataSet(DATA)) == ["trial-one", "guide-one"]
+    assert keys_cited_in_docs(docs, DataSet(DATA)) == {"trial-one", "guide-one"}
 
 
 def test_a_trial_fact_cites_its_own_source(tmp_path):
     from tests.unit.test_trials import FACTS
 
-    trials = load_trials(write_data(tmp_path, trials=ENTRY + FACTS))
-    assert keys_cited_in_text("A cell: [[trial-fact:thing.later]].\n", {}, trials) == ["guide-one"]
+    data = DataSet(write_data(tmp_path, trials=ENTRY + FACTS))
+    assert keys_cited_in_text("A cell: [[trial-fact:thing.later]].\n", data) == ["guide-one"]

@@ -29,7 +29,8 @@ def test_front_matter_passes_on_good_pages(tmp_path):
 
 def test_every_chore_is_a_subcommand():
     commands = cli.parser()._subparsers._group_actions[0].choices
-    assert set(commands) == {"front-matter", "references", "glossary", "reference-export", "reading-level", "takeaways"}
+    assert set(commands) == {"front-matter", "review-report", "references", "glossary", "reference-export",
+                             "reading-level", "directives", "takeaways"}
 
 
 def test_an_unknown_command_fails():
@@ -61,3 +62,24 @@ def test_a_broken_data_file_is_a_message_not_a_traceback(tmp_path, capsys, name,
     assert cli.main(filled) == 1
     err = capsys.readouterr().err
     assert f"{data / (name + '.yml')}: must be a list" in err, err
+
+
+def test_review_report_lists_overdue_pages_for_the_weekly_issue(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    write_page(docs, "old.md", last_reviewed="2020-01-01", next_review="2021-01-01")
+    write_page(docs, "fine.md", last_reviewed="2026-11-01", next_review="2099-11-01", description='"Other."')
+    out = tmp_path / "report.md"
+    assert cli.main(["review-report", str(docs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == "overdue=1"
+    text = out.read_text(encoding="utf-8")
+    assert "old.md` | 2021-01-01" in text and "fine.md" not in text
+    assert "Publishing while a page is overdue" in text
+
+
+def test_review_report_with_nothing_overdue(tmp_path, capsys):
+    docs = tmp_path / "docs"
+    write_page(docs, "fine.md", last_reviewed="2026-11-01", next_review="2099-11-01")
+    out = tmp_path / "report.md"
+    assert cli.main(["review-report", str(docs), "--out", str(out)]) == 0
+    assert capsys.readouterr().out.strip() == "overdue=0"
+    assert "No page is past its review date." in out.read_text(encoding="utf-8")

@@ -1,8 +1,6 @@
-"""The shared YAML loader: parsed once, parsed again when the file or a dependency changes."""
+"""The shared YAML loader and checks of keyed lists (the data set, medref.data.dataset, keeps what is read)."""
 
 from __future__ import annotations
-
-import os
 
 import pytest
 
@@ -13,29 +11,10 @@ class BadData(Exception):
     pass
 
 
-def test_cached_until_the_file_or_a_dependency_changes(tmp_path):
-    path = tmp_path / "facts.yml"
-    path.write_text("- a\n", encoding="utf-8")
-    calls = []
-
-    def parse(data):
-        calls.append(data)
-        return list(data)
-
-    dep = object()
-    first = datafile.load_yaml(path, parse, BadData, depends_on=dep)
-    assert datafile.load_yaml(path, parse, BadData, depends_on=dep) is first and len(calls) == 1
-    datafile.load_yaml(path, parse, BadData, depends_on=object())      # a dependency changed
-    assert len(calls) == 2
-    path.write_text("- a\n- b\n", encoding="utf-8")
-    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000))
-    assert datafile.load_yaml(path, parse, BadData, depends_on=dep) == ["a", "b"]
-
-
 def test_yaml_error_names_the_file_and_the_fix(tmp_path):
     path = tmp_path / "broken.yml"
     path.write_text("- key: value: more\n", encoding="utf-8")
-    with pytest.raises(BadData, match=r"(?s)broken\.yml: not valid YAML .*quote values that contain ': '"):
+    with pytest.raises(BadData, match=r"(?s)broken\.yml, line 1, column 13: not valid YAML .*quote values that contain ': '"):
         datafile.load_yaml(path, list, BadData)
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import sys
 import types
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -169,7 +168,7 @@ Most people have no problems. A few people have a sore back for a day or two.
 
 
 @pytest.fixture
-def convert(tmp_path, monkeypatch):
+def convert(tmp_path):
     """Convert a page of a throwaway docs folder with the medref extension, as the engines do."""
     docs = tmp_path / "docs"
     (docs / "treatment").mkdir(parents=True)
@@ -183,18 +182,17 @@ def convert(tmp_path, monkeypatch):
         class Cite(markdown.preprocessors.Preprocessor):  # stands in for the citation processor
             def run(self, lines):
                 ext.cited = list(cited)
+                ext.data = data  # and for data/references.yml
                 return lines
 
         md.preprocessors.register(Cite(md), "fake-cite", 5)
         body = PAGE_TEXT.split("---\n", 2)[2]
         return md, md.convert(body)
 
-    fake = types.ModuleType("medref.data.references")
-    fake.load_references = lambda data_dir: {
+    data = types.SimpleNamespace(references={
         "trial": types.SimpleNamespace(key="trial", title="A trial", link=None,
                                        doi_url="https://doi.org/10.1/t", pubmed_url=None, group="trials"),
-    }
-    monkeypatch.setitem(sys.modules, "medref.data.references", fake)
+    })
     return run
 
 
@@ -215,3 +213,23 @@ def test_furniture_follows_the_sources_list_and_stays_out_of_the_contents(conver
 def test_no_furniture_on_text_that_is_not_a_page(convert):
     md = markdown.Markdown(extensions=[MedrefExtension(docs_dir="/nonexistent", site_url=SITE.url)])
     assert "medref-review" not in md.convert("# A snippet\n\nNot a page.")
+
+
+# ---------------------------------------------------------------------------------- review overdue
+
+def test_no_overdue_notice_before_the_date():
+    assert furniture.overdue_notice(PUBLIC_PAGE, dt.date(2027, 11, 21)) == ""
+
+
+def test_overdue_notice_says_when_and_why():
+    meta = {**PUBLIC_PAGE.meta, "review_extended_because": "Urgent fix <elsewhere>; review booked"}
+    page = PageInfo(path=PUBLIC_PAGE.path, rel=PUBLIC_PAGE.rel, url=PUBLIC_PAGE.url, meta=meta)
+    html = furniture.overdue_notice(page, dt.date(2027, 11, 22))
+    assert 'class="admonition warning medref-overdue" role="note"' in html
+    assert '<time datetime="2027-11-21">21 November 2027</time>' in html
+    assert "Why it is still online: Urgent fix &lt;elsewhere&gt;; review booked" in html
+
+
+def test_review_box_marks_the_next_review_date_for_the_script():
+    html = furniture.review_box(PUBLIC_PAGE, SITE, 2, None)
+    assert '<time class="medref-next-review" datetime="2027-11-21">' in html

@@ -10,6 +10,7 @@ from bibtexparser.middlewares import SeparateCoAuthors, SplitNameParts
 import pytest
 import rispy
 
+from medref.data.dataset import DataSet
 from medref.render import reference_export
 from medref.data.references import load_references
 
@@ -122,7 +123,7 @@ def test_every_first_authors_surname_reads_back(suffix, check):
 
 
 def test_committed_files_are_up_to_date():
-    expected = reference_export.expected_files(ROOT / "docs", ROOT / "data")
+    expected = reference_export.expected_files(ROOT / "docs", DataSet(ROOT / "data"))
     stale = [str(rel) for rel, text in expected.items()
              if not (DOWNLOADS / rel).is_file() or (DOWNLOADS / rel).read_text(encoding="utf-8") != text]
     extra = [str(p.relative_to(DOWNLOADS)) for p in DOWNLOADS.rglob("*") if p.is_file()
@@ -152,7 +153,7 @@ def test_read_back_check_fails_on_a_wrong_doi(suffix, check, render):
 
 
 def test_page_files_hold_each_pages_sources():
-    keys = reference_export.page_keys(ROOT / "docs", ROOT / "data")
+    keys = reference_export.page_keys(ROOT / "docs", DataSet(ROOT / "data"))
     evidence = rispy.loads((DOWNLOADS / "sources" / "evidence-index.ris").read_text(encoding="utf-8"))
     assert [e["id"] for e in evidence] == keys["evidence/index.md"]
     assert "firanescu2018" in keys["clinicians/index.md"]   # cited by the chart's threshold

@@ -44,8 +44,9 @@ def test_unknown_figure_id_names_file_and_line(tmp_path):
     with pytest.raises(MedrefBuildError) as info:
         render(tmp_path, "# T\n\n[[sentence:infektion]]\n", rel="treatment/risks.md")
     message = str(info.value)
-    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion'")
-    assert "add it to" in message and "risks.yml or use one of: single, ranged" in message
+    assert message.startswith("treatment/risks.md, line 3: unknown figure id 'infektion' in [[sentence:infektion]]; "
+                              "use one of: single, ranged, compared, kp-only; or add it to ")
+    assert message.endswith("risks.yml")
 
 
 def test_risk_table_all_and_filtered(tmp_path):
@@ -59,6 +60,51 @@ def test_risk_table_all_and_filtered(tmp_path):
     assert re.findall(r'<tr id="figure-([a-z-]+)"', html) == ["compared"]
 
 
+def table_of(html: str) -> str:
+    return re.search(r"<table.*?</table>", html, re.S).group(0)
+
+
+def test_risk_table_is_rendered_whole(tmp_path):
+    """The whole table, as Python-Markdown's own tests assert whole HTML: columns, one line per study,
+    citations numbered with the page."""
+    _, html = render(tmp_path, "[[risk-table:kyphoplasty]]\n")
+    assert table_of(html) == """<table class="medref-risk-table">
+<thead>
+<tr>
+<th>What</th>
+<th>Procedure</th>
+<th>Figure</th>
+<th>How measured</th>
+<th>Evidence</th>
+<th>Source</th>
+</tr>
+</thead>
+<tbody>
+<tr id="figure-ranged">
+<td>Infection</td>
+<td>Both</td>
+<td>6 of 1,307 (0.46%)<br />
+18 of 5,749 (0.31%)</td>
+<td>needing treatment</td>
+<td>Case series</td>
+<td><sup class="medref-cite"><a href="#source-series-one" id="cite-series-one" title="Case 2019">1</a>,\
+<a href="#source-review-one" id="cite-review-one" title="Reviewer 2018">2</a></sup></td>
+</tr>
+<tr id="figure-kp-only">
+<td>Reported harm after kyphoplasty</td>
+<td>Kyphoplasty</td>
+<td>18 of about 40,000–60,000 (0.03%–0.045%)</td>
+<td>passive reports</td>
+<td>Passive reports</td>
+<td><sup class="medref-cite"><a href="#source-guide-one" id="cite-guide-one" \
+title="National Institute for Health and Care Excellence 2013">3</a></sup></td>
+</tr>
+</tbody>
+</table>"""
+
+
 def test_risk_table_bad_filter(tmp_path):
-    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: \[\[risk-table:stent\]\] filters by procedure"):
+    with pytest.raises(MedrefBuildError, match=r"page\.md, line 1: unknown filter 'stent' in \[\[risk-table:stent\]\]; "
+                                               r"use one of: vertebroplasty, kyphoplasty, both, harm, benefit, "
+                                               r"or \[\[risk-table\]\] for every figure$"):
         render(tmp_path, "[[risk-table:stent]]\n")

@@ -41,11 +41,34 @@ def test_short_forms_filter_and_link_to_the_full_list(tmp_path):
     assert 'data-signs="legs"' in html and "Fever" not in html
 
 
+def test_clinician_table_is_rendered_whole(tmp_path):
+    _, html = render(tmp_path, "[[urgent-care:table]]\n", data=data_with(tmp_path), rel="clinicians/index.md")
+    assert re.search(r"<table>.*?</table>", html, re.S).group(0) == """<table>
+<thead>
+<tr>
+<th>Urgency</th>
+<th>Signs</th>
+</tr>
+</thead>
+<tbody>
+<tr data-signs="legs breath" data-tier="999">
+<td>Call 999 or go to A&amp;E now</td>
+<td>Leg weakness<sup class="medref-cite"><a href="#source-guide-one" id="cite-guide-one" \
+title="National Institute for Health and Care Excellence 2013">1</a></sup>; Sudden breathlessness (after the procedure)</td>
+</tr>
+<tr data-signs="fever" data-tier="same-day">
+<td>Contact your team the same day</td>
+<td>Fever (after the procedure)</td>
+</tr>
+</tbody>
+</table>"""
+
+
 def test_unknown_argument_names_the_page_and_the_choices(tmp_path):
     with pytest.raises(MedrefBuildError) as info:
         render(tmp_path, "Intro.\n\n[[urgent-care:tomorrow]]\n", data=data_with(tmp_path))
     message = str(info.value)
-    assert "treatment/page.md, line 3: unknown argument 'tomorrow'" in message
+    assert "treatment/page.md, line 3: unknown tier or situation 'tomorrow' in [[urgent-care:tomorrow]]" in message
     assert "999, same-day, after-procedure, cancer, table" in message
 
 

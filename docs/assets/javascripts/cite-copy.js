@@ -7,13 +7,17 @@
    4. A search that finds nothing is not a dead end: under the theme's "nothing found" line, links
       to the pages most readers want and to the glossary (Material's search; Zensical's search
       dialog has no such line, so there this does nothing). A search that cannot load (its index
-      or worker failed: material-on-demand.js marks the page) says so, with the same links.
+      or worker failed: material-compat/on-demand.js marks the page) says so, with the same links.
    5. Meanings of medical words: point at a dotted word, tap it on a phone, or Tab to it, and its
       meaning from the glossary shows in a box under it. One box and a few listeners on the
       document, doing nothing until used, in place of the theme's tooltips, which built a component
       for each of the 110 to 230 titles on a page at every load (issue 13). Each dotted word is
       also a link to its glossary entry (medref/render/term_links.py), which is where a tap goes
       when this script does not run; here the box shows instead and the reader stays put.
+   6. A page past its review date says so: the site is static, so a page built before its
+      "Next review due" date is still served after it. When that date (in the review box) has
+      passed, a notice goes at the top of the page, in the words the build uses for a page it
+      publishes while overdue (medref/render/furniture.py, overdue_notice).
    Listeners sit on the document; page work runs from document$ (Material) or on load. */
 (function () {
   "use strict";
@@ -55,7 +59,36 @@
     for (var i = 0; i < wraps.length; i++) { wraps[i].tabIndex = 0; }
   }
 
+  function isoToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function showOverdue() {
+    var due = document.querySelector(".medref-review time.medref-next-review");
+    var article = document.querySelector("article") || document.querySelector(".md-content__inner");
+    if (!due || !article || document.querySelector(".medref-overdue")) { return; }
+    var date = due.getAttribute("datetime") || "";
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date >= isoToday()) { return; }
+    var notice = document.createElement("div");
+    notice.className = "admonition warning medref-overdue";
+    notice.setAttribute("role", "note");
+    var title = document.createElement("p");
+    title.className = "admonition-title";
+    title.textContent = "Review overdue";
+    var text = document.createElement("p");
+    text.textContent = "This page was due to be checked against its sources on " + due.textContent +
+      ". Until it has been, some of it may be out of date.";
+    notice.appendChild(title);
+    notice.appendChild(text);
+    var heading = article.querySelector("h1");
+    if (heading) { heading.parentNode.insertBefore(notice, heading.nextSibling); }
+    else { article.insertBefore(notice, article.firstChild); }
+  }
+
   function onPage() {
+    showOverdue();
     fillDates();
     openFoldFor(location.hash);
     focusableScrollers();
@@ -134,7 +167,7 @@
   }
 
   // Material: under the theme's line in the search box ("Nothing found", or "Initializing search",
-  // which becomes "Search could not load." when material-on-demand.js saw the index or worker fail).
+  // which becomes "Search could not load." when material-compat/on-demand.js saw the index or worker fail).
   function searchHelp() {
     var meta = document.querySelector(".md-search-result__meta");
     var help = document.getElementById("medref-search-help");

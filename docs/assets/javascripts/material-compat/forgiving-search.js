@@ -3,8 +3,9 @@
 
    Material 9 has no hook for changing a query (custom query transforms and workers were removed in
    9.0), so overrides/main.html points the theme's worker address at this file, with Material's own
-   worker named after the "#" (".../forgiving-search.js#search.<hash>.min.js"). This file loads
-   that worker unchanged and rewrites each query in lunr's own documented query syntax before
+   worker named after the "#", relative to this file (".../material-compat/forgiving-search.js#
+   ../workers/search.<hash>.min.js"). Part of the Material compatibility seam
+   (MATERIAL-COMPAT.md). This file loads that worker unchanged and rewrites each query in lunr's own documented query syntax before
    Material sees it:
 
      word^100  the word itself, in any form the stemmer joins (drive, driving), ranked highest: in
@@ -28,7 +29,7 @@
   var here = typeof document !== "undefined" && document.currentScript
     ? document.currentScript.src
     : String(scope.location.href);
-  var named = /#(search\.[0-9a-f]+\.min\.js)/.exec(here);
+  var named = /#(\.\.\/workers\/search\.[0-9a-f]+\.min\.js)/.exec(here);
   if (!named) {
     throw new Error("forgiving-search.js: no Material worker named after '#' in " + here);
   }
@@ -95,7 +96,7 @@
     listeners.push(listener);
   };
   // Material starts its worker on every page, but talks to it only once the reader turns to search
-  // (docs/assets/javascripts/material-on-demand.js holds the index back till then). So a real worker
+  // (docs/assets/javascripts/material-compat/on-demand.js holds the index back till then). So a real worker
   // loads Material's code (12 KB gzip) with the first message, not with the page (issue 13). The
   // iframe stand-in of the offline copy loads it at once, as before.
   var worker = new URL(named[1], here.split("#")[0]).href;

@@ -1,5 +1,6 @@
 /* Two things Material does on every page load, done here only when the reader needs them (issue 13).
    Runs before Material's bundle (overrides/main.html), Material only: Zensical has its own bundle.
+   Part of the Material compatibility seam (MATERIAL-COMPAT.md).
    Each part is a separate function; neither depends on the other.
 
    1. The search index on demand. Material 9.8 downloads search/search_index.json (about 74 KB gzip,
