@@ -10,7 +10,7 @@ from medref.render.directives import MedrefBuildError
 from medref.render.leftovers import known_directives
 from tests.unit.fixtures.evidence import render
 
-KNOWN = ["glossary", "icon-array", "pdf-download", "references", "risk-table", "sentence", "trial-chart",
+KNOWN = ["glossary", "icon-array", "offline-copy", "pdf-download", "references", "risk-table", "sentence", "trial-chart",
          "trial-fact", "trial-summary", "trial-table", "urgent-care"]
 
 
