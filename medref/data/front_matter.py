@@ -38,7 +38,7 @@ SEARCH_KEYS = ("boost", "exclude")
 MAX_BOOST = 10
 # Optional `page_script`: the named set of scripts overrides/main.html loads on that page only. The
 # template holds the file names; front matter only picks one of these.
-PAGE_SCRIPTS = ("discharge-form", "discharge-handout")
+PAGE_SCRIPTS = ("discharge-form", "discharge-handout", "decision-aid")
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster
 # (read for every page at every build; as in medref/data/datafile.py).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

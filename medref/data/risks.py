@@ -32,7 +32,7 @@ EVIDENCE = ("randomised trial", "cohort", "case series", "registry", "passive re
 ARRAY_SIZES = tuple(range(100, 1001, 100))
 ARRAY_TONES = ("alarm", "neutral")
 FIELDS = ("id", "kind", "label", "procedure", "measured", "evidence", "sources", "figures", "arms",
-          "plain", "sentence", "unit", "array", "note")
+          "plain", "sentence", "unit", "time", "array", "note")
 FIGURE_FIELDS = ("label", "numerator", "denominator", "rate", "low", "high", "source", "note")
 ARRAY_FIELDS = ("per", "marked", "others", "range", "tone")
 BARE_PERCENT = re.compile(r"%|\bper ?cent\b", re.I)
@@ -98,6 +98,7 @@ class Risk:
     figures: tuple[Figure, ...] = ()
     arms: tuple[Figure, ...] = ()
     unit: str = "people"
+    time: str = ""   # when it was counted ("2 weeks", "1 year"); the option grid compares rows by it
     array: IconArraySpec | None = None
     note: str = ""
 
@@ -176,6 +177,8 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     for field in ("label", "measured", "plain", "sentence"):
         if not isinstance(entry.get(field), str) or not entry[field].strip():
             problems.append(f"{where}: missing '{field}'; add it (see the comments at the top of data/{FILENAME})")
+    if "time" in entry and (not isinstance(entry["time"], str) or not entry["time"].strip()):
+        problems.append(f"{where}: 'time' must be words saying when it was counted, e.g. time: 2 weeks")
     for field in ("plain", "sentence"):
         value = entry.get(field)
         if isinstance(value, str) and BARE_PERCENT.search(value):
@@ -251,7 +254,8 @@ def _make_risk(entry: dict) -> Risk:
         plain=entry["plain"].strip(), sentence=entry["sentence"].strip(),
         figures=tuple(_make_figure(f) for f in entry.get("figures") or ()),
         arms=tuple(_make_figure(f) for f in entry.get("arms") or ()),
-        unit=str(entry.get("unit") or "people"), note=str(entry.get("note") or ""),
+        unit=str(entry.get("unit") or "people"), time=" ".join(str(entry.get("time") or "").split()),
+        note=str(entry.get("note") or ""),
         array=IconArraySpec(per=array["per"], marked=array["marked"].strip(), others=array["others"].strip(),
                             range=str(array.get("range") or "").strip(),
                             tone=str(array.get("tone") or "")) if array else None,

@@ -24,7 +24,10 @@ ID_RE = re.compile(r"^[a-z0-9-]+$")
 DESIGNS = ("sham-controlled", "open", "observational", "systematic review")
 NEEDS_ARMS = ("sham-controlled", "open")  # randomised trials: the size of each arm is required
 FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "population", "arms",
-          "enrolled", "primary_outcome", "result", "effect", "off_chart", "summary", "facts", "note")
+          "enrolled", "primary_outcome", "result", "effect", "off_chart", "summary", "verdict", "facts", "note")
+# What a controlled trial found on its primary outcome, in the words the fair-tests picture shows
+# ([[fair-tests]], medref/render/fair_tests.py). Optional; the picture asks for it where it needs it.
+VERDICTS = ("benefit", "no clear difference")
 TEXT_FIELDS = ("name", "comparison", "country", "population", "primary_outcome", "result", "summary")
 ARM_FIELDS = ("label", "randomised", "analysed")
 EFFECT_FIELDS = ("time", "estimate", "low", "high", "note")
@@ -89,6 +92,7 @@ class Trial:
     enrolled: int | None = None
     effect: Effect | None = None
     off_chart: str = ""
+    verdict: str = ""
     facts: tuple[Fact, ...] = ()
 
     @property
@@ -195,6 +199,9 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
         problems.append(f"{where}: 'enrolled' {enrolled!r} must be a whole number above 0")
     if arms is None and enrolled is None and design != "systematic review":
         problems.append(f"{where}: give 'arms' or 'enrolled' so the tables can show the trial's size")
+    if entry.get("verdict") is not None and entry["verdict"] not in VERDICTS:
+        problems.append(f"{where}: 'verdict' {entry['verdict']!r} must be one of: {', '.join(VERDICTS)} "
+                        "(what the trial found on its primary outcome)")
     problems += _facts_problems(where, entry.get("facts"), known)
     effect, off_chart = entry.get("effect"), entry.get("off_chart")
     if effect is not None:
@@ -253,6 +260,7 @@ def _make_trial(entry: dict) -> Trial:
         effect=Effect(time=effect["time"].strip(), estimate=effect["estimate"], low=effect["low"],
                       high=effect["high"], note=str(effect.get("note") or "").strip()) if effect else None,
         off_chart=" ".join(str(entry.get("off_chart") or "").split()),
+        verdict=str(entry.get("verdict") or ""),
         facts=tuple(Fact(id=f["id"], text=" ".join(f["text"].split()), source=f.get("source") or entry["source"])
                     for f in entry.get("facts") or ()),
     )
@@ -280,6 +288,19 @@ def select(trials: dict[str, Trial], name: str, arg: str = "") -> list[Trial]:
     if name == "trial-summary" and arg == "randomised":
         return [t for t in trials.values() if t.design in RANDOMISED]
     return list(trials.values())
+
+
+def fair_tests(trials: dict[str, Trial]) -> list[Trial]:
+    """The placebo-controlled trials in the order the fair-tests picture shows them: those that found
+    a benefit, then those that did not, each group in data order (then any without a verdict)."""
+    shown = [t for t in trials.values() if t.design == "sham-controlled"]
+    rank = {v: n for n, v in enumerate(VERDICTS)}
+    return sorted(shown, key=lambda t: rank.get(t.verdict, len(VERDICTS)))
+
+
+def fair_test_facts(trial: Trial) -> list[Fact]:
+    """What a trial found, for the fair-tests picture: its facts whose id starts 'fair-test' (not 'who')."""
+    return [f for f in trial.facts if f.id.startswith("fair-test") and f.id != "fair-test-who"]
 
 
 def keys_for(trials: dict[str, Trial], name: str, arg: str = "") -> list[str]:

@@ -16,6 +16,9 @@ from medref.render.handouts import OfflineCopyDirective, PdfLinkDirective
 from medref.render.risk_render import RiskFigure, RiskTable
 from medref.render.trial_render import TrialChart, TrialFact, TrialSummary, TrialTable
 from medref.render.urgent_render import UrgentCareDirective
+from medref.render.option_grid import OptionGrid
+from medref.render.fair_tests import FairTests
+from medref.render.worksheet import Worksheet
 
 DIRECTIVES = Registry(
     RiskFigure,
@@ -29,4 +32,7 @@ DIRECTIVES = Registry(
     OfflineCopyDirective,
     ReferencesDirective,
     GlossaryDirective,
+    OptionGrid,
+    FairTests,
+    Worksheet,
 )

@@ -19,6 +19,7 @@ from xml.etree import ElementTree as etree
 
 from markdown.util import AtomicString
 
+from medref.data import references
 from medref.data.trials import (FILENAME, RANDOMISED_ARG, TABLE_ARGS, THRESHOLD, THRESHOLD_SOURCE, Trial,
                                 fact_markdown, keys_for, select)
 from medref.render import tables
@@ -42,7 +43,8 @@ def design_text(trial: Trial) -> str:
 
 def funding_text(trial: Trial, refs: dict) -> str:
     ref = refs.get(trial.source)
-    return (getattr(ref, "funding", "") or NO_FUNDING) if ref else NO_FUNDING
+    funding = (getattr(ref, "funding", "") or NO_FUNDING) if ref else NO_FUNDING
+    return references.UNKNOWN_FUNDING.get(funding, funding)
 
 
 def effect_text(trial: Trial) -> str:

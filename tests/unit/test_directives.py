@@ -63,7 +63,7 @@ def test_an_unregistered_directive_stops_the_build_and_a_registered_one_is_known
     with pytest.raises(MedrefBuildError, match=r"line 1: '\[\[echo:trial-one\]\]' is not a directive medref knows"):
         render(tmp_path, "[[echo:trial-one]]\n")
     DIRECTIVES.register(Echo)
-    with pytest.raises(MedrefBuildError, match=r"known directives: echo, glossary, "):
+    with pytest.raises(MedrefBuildError, match=r"known directives: echo, fair-tests, glossary, "):
         render(tmp_path, "[[ecko:trial-one]]\n")
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from medref.render.risk_render import risk_figure_text
-from medref.data.risks import RiskDataError, load_risks
+from medref.data.risks import RiskDataError, load_risks, parse_risks
 from tests.unit.fixtures.evidence import DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,7 +122,7 @@ def test_real_data_key_figures():
     assert "44 in 100" in risks["pain-relief-vapour"].plain and "21 in 100" in risks["pain-relief-vapour"].plain
     assert risk_figure_text(risks["pain-relief-vapour"]) == (
         "Vertebroplasty: 24 (44%) as reported; 61 randomised; "
-        "Placebo procedure: 12 (21%) as reported; 59 randomised")
+        "Pretend procedure: 12 (21%) as reported; 59 randomised")
     assert risk_figure_text(risks["new-fracture-vertos2"]) == "Vertebroplasty: 15 of 91 (16%); Usual care: 21 of 85 (25%)"
     assert risk_figure_text(risks["new-fracture-kaviar"]) == "Kyphoplasty: 50 of 140 (36%); Vertebroplasty: 57 of 131 (44%)"
     assert risk_figure_text(risks["cement-leak-ct"]) == "Kyphoplasty: 157 of 214 (73%); Vertebroplasty: 164 of 201 (82%)"
@@ -135,3 +135,14 @@ def test_array_size_and_tone_are_checked(tmp_path):
     message = load_bad(tmp_path, ENTRY + "  array: {per: 250, marked: had it, others: did not, tone: scary}\n")
     assert "array 'per' 250 must be 100, 200, ... or 1000" in message
     assert "array 'tone' 'scary' must be one of: alarm, neutral" in message
+
+
+def test_time_is_read_and_must_be_words():
+    risks = load_risks(ROOT / "data")
+    assert risks["pain-relief-vapour"].time == "2 weeks"
+    assert risks["new-fracture-kaviar"].time == "1 year"
+    entry = {"id": "x", "kind": "harm", "label": "X", "procedure": "both", "measured": "m", "evidence": "cohort",
+             "sources": ["hsieh2019"], "figures": [{"numerator": 1, "denominator": 10}], "plain": "about 1 in 10",
+             "sentence": "About 1 in 10.", "time": 12}
+    with pytest.raises(RiskDataError, match="'time' must be words"):
+        parse_risks([entry], "risks.yml", {"hsieh2019"})
