@@ -14,7 +14,7 @@ CHECK_CONTENT = $(BIN)/python -m medref front-matter docs
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 
-.PHONY: help serve build build-zensical test check-content lock clean bench bench-zensical offline handouts
+.PHONY: help serve build build-zensical test system-tools takeaways check-content lock clean bench bench-zensical offline handouts
 
 help:
 	@echo "make serve           build and serve on http://$(SERVE_ADDR) with live reload"
@@ -24,8 +24,8 @@ help:
 	@echo "make bench           Lighthouse medians for every page into build/bench/report.md"
 	@echo "make bench-zensical  the same for the Zensical build: build/bench/report-zensical.md"
 	@echo "make lock            recompile the pinned, hashed requirements files"
-	@echo "make offline         zip an offline copy: build/vertebroplasty-kyphoplasty-offline.zip"
-	@echo "make handouts        print the handouts to PDF in site/ (after make build) and the offline zip"
+	@echo "make offline         the offline copy: build/vertebroplasty-kyphoplasty-offline.zip (also in docs/)"
+	@echo "make takeaways       print the handouts to docs/pdf/ and zip the offline copy into docs/ (Chromium)"
 
 # A virtual environment, made only by a Python new enough for the build (3.11+).
 $(BIN)/python:
@@ -54,13 +54,35 @@ $(BIN)/.test-installed: $(BIN)/.site-installed $(BIN)/.zensical-installed requir
 check-content: $(BIN)/.site-installed
 	$(CHECK_CONTENT)
 
+# What readers take away (the handouts as A4 PDFs in docs/pdf/, the offline copy as
+# docs/vertebroplasty-kyphoplasty-offline.zip; both ignored by git), made BEFORE a build so that every
+# build copies them like any other file: make build, make serve (mkdocs serve builds in memory, from
+# docs/), the published site, a trust's own copy. Remade when a source file or SITE_URL changes
+# (restart `make serve` to refresh them after editing a handout). Without Chromium they are removed,
+# the pages leave their links out, and it says so once; the offline copy is still made (medref/takeaways.py).
+OFFLINE_NAME := vertebroplasty-kyphoplasty-offline.zip
+TAKEAWAYS_STAMP := build/takeaways/.made
+TAKEAWAYS_URL := build/takeaways/site-url
+TAKEAWAY_SOURCES := $(shell find docs data includes medref overrides -type f ! -path 'docs/pdf/*' \
+  ! -name '$(OFFLINE_NAME)' ! -name '*.pyc' 2>/dev/null) mkdocs.yml mkdocs.offline.yml $(TAKEAWAYS_URL)
+# The address printed on every handout ("Printed from ...") and cited in the offline copy.
+$(shell mkdir -p build/takeaways; echo '$(SITE_URL)' | cmp -s - $(TAKEAWAYS_URL) || echo '$(SITE_URL)' > $(TAKEAWAYS_URL))
+
+$(TAKEAWAYS_STAMP): $(TAKEAWAY_SOURCES) $(BIN)/.site-installed
+	$(CHECK_CONTENT)
+	$(BIN)/python -m medref takeaways
+	@# Only a run that printed is final: without Chromium the next build tries again.
+	@if [ -f docs/pdf/after-your-procedure.pdf ]; then touch $@; fi
+
+takeaways: $(TAKEAWAYS_STAMP)
+
 # Live reload is an inline script the Content-Security-Policy would block, so the preview is built without
 # the policy (MEDREF_LIVE_RELOAD; mkdocs.yml). Every other build has it.
-serve: $(BIN)/.site-installed
+serve: $(BIN)/.site-installed takeaways
 	$(CHECK_CONTENT)
 	MEDREF_LIVE_RELOAD=1 $(BIN)/mkdocs serve --dev-addr $(SERVE_ADDR) --livereload
 
-build: $(BIN)/.site-installed
+build: $(BIN)/.site-installed takeaways
 	$(CHECK_CONTENT)
 	$(BIN)/mkdocs build --strict
 
@@ -73,23 +95,23 @@ build-zensical: $(BIN)/.zensical-installed
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
 
-test: $(BIN)/.test-installed node_modules/.package-lock.json
+# System tools the checks need (Chromium, Java, aspell + English dictionaries, npm), checked before
+# anything slow: installed on Debian/Ubuntu (sudo when not root) by the script .ci/run also uses,
+# otherwise one message naming what is missing and the command that installs it.
+system-tools:
+	@bash .ci/system-tools
+
+test: system-tools $(BIN)/.test-installed node_modules/.package-lock.json takeaways
 	$(BIN)/python -m pytest
 
 # Offline copy for wards and clinics with poor connectivity: a zip that opens from the file system
-# (mkdocs.offline.yml adds the offline plugin). The Pages workflow publishes it beside the site.
-OFFLINE_ZIP := build/vertebroplasty-kyphoplasty-offline.zip
-offline: $(BIN)/.site-installed
-	$(CHECK_CONTENT)
-	rm -rf build/offline $(OFFLINE_ZIP)
-	$(BIN)/mkdocs build --strict -f mkdocs.offline.yml -d build/offline/vertebroplasty-kyphoplasty
-	cd build/offline && $(CURDIR)/$(BIN)/python -m zipfile -c $(CURDIR)/$(OFFLINE_ZIP) vertebroplasty-kyphoplasty
-	@echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
+# (mkdocs.offline.yml adds the offline plugin), made with the handouts (see takeaways above).
+OFFLINE_ZIP := build/$(OFFLINE_NAME)
+offline: takeaways
+	@test -f $(OFFLINE_ZIP) && echo "Offline copy: $(OFFLINE_ZIP) (unzip it, then open vertebroplasty-kyphoplasty/index.html)"
 
-# The handouts as A4 PDFs beside their pages (after `make build`; and in the offline zip if built),
-# printed with Chromium as the tests print (Playwright and pypdf: test tools, so not in medref).
-handouts: $(BIN)/.test-installed
-	$(BIN)/python scripts/print_handouts.py site $(if $(wildcard $(OFFLINE_ZIP)),--zip $(OFFLINE_ZIP))
+# The handouts as A4 PDFs: part of `make takeaways` (kept as a name for old habits).
+handouts: takeaways
 
 # Lighthouse on every page (mobile, simulated throttling, BENCH_RUNS runs each, medians) against the
 # MkDocs build served with gzip on loopback, interleaved with a default Material site built from the
@@ -134,4 +156,4 @@ lock: $(LOCK_VENV)/.installed
 	$(COMPILE) -o requirements-test.txt requirements-test.in
 
 clean:
-	rm -rf site site-zensical .cache build
+	rm -rf site site-zensical .cache build docs/pdf docs/$(OFFLINE_NAME)

@@ -3,7 +3,8 @@
 Usage: python3 .ci/serve_smoke.py [PATH ...]   (standard library only: it runs before any venv)
 
 Starts `make serve` on a free loopback port in its own process group, waits for the home page, then
-expects HTTP 200 from each path (by default: /, a deep page and the search index), and stops the
+expects HTTP 200 from each path (by default: /, a deep page, the search index, a handout PDF and the
+offline zip), and stops the
 whole group (make, mkdocs and its file watcher). Exits 1 naming what failed, with the server's output.
 """
 
@@ -19,7 +20,9 @@ import time
 import urllib.error
 import urllib.request
 
-PATHS = ["/", "/treatment/risks/", "/search/search_index.json"]
+# The PDF and the offline zip too: `make serve` makes them into docs/ first, so the live site has them.
+PATHS = ["/", "/treatment/risks/", "/search/search_index.json", "/pdf/after-your-procedure.pdf",
+         "/vertebroplasty-kyphoplasty-offline.zip"]
 STARTUP_SECONDS = 240  # a first run installs the site's requirements before it serves
 
 

@@ -18,7 +18,8 @@ from medref.render.registry import DIRECTIVES
 
 FENCE_RE = re.compile(r"^\s*(```+|~~~+)")
 CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
-SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
+# `--8<-- "file.md"` or `--8<-- "file.md:section"` (the whole file is read: a superset of the section).
+SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^":]+)(?::[^"]*)?"\s*$', re.M)
 
 
 def _prose_lines(text: str):

@@ -10,9 +10,8 @@
     reference-export                    write the RIS and BibTeX files in docs/downloads/
     reading-level [SITE] [DOCS]         reading level of every built page
     directives [FILE]                   write the directive list in AUTHORING.md from the registry
-
-The handouts' PDFs are printed by scripts/print_handouts.py (make handouts): it needs test tools
-that the site's build never installs.
+    takeaways                           print the handouts to docs/pdf/ and zip the offline copy into
+                                        docs/ (Chromium), before a build: make build, make serve
 
 Each returns 0 when all is well; problems go to stderr, naming the file and what to do.
 """
@@ -24,6 +23,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from medref import takeaways
 from medref.data import front_matter, glossary, references
 from medref.data.dataset import DataSet
 from medref.data.errors import MedrefDataError
@@ -143,6 +143,14 @@ def cmd_reading_level(args) -> int:
     return 0
 
 
+def cmd_takeaways(args) -> int:
+    try:
+        return takeaways.main(args.project)
+    except RuntimeError as exc:  # a build or the printer failed: its own output says why
+        print(f"medref takeaways: {exc}", file=sys.stderr)
+        return 1
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="python -m medref", description="medref's chores, one per command")
     sub = top.add_subparsers(dest="command", required=True)
@@ -172,6 +180,9 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("site", nargs="?", type=Path, default=Path("site"))
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
     cmd.set_defaults(run=cmd_reading_level)
+    cmd = sub.add_parser("takeaways", help="print the handouts and zip the offline copy into docs/ (needs Chromium)")
+    cmd.add_argument("--project", type=Path, default=Path("."), help="the project folder (default: here)")
+    cmd.set_defaults(run=cmd_takeaways)
     return top
 
 

@@ -26,6 +26,7 @@ from medref.render.directives import DirectiveBlocks, InlineDirectives, MedrefBu
 from medref.render.furniture import FurnitureTreeprocessor, Site
 from medref.render.leftovers import DirectiveLeftovers
 from medref.render.registry import DIRECTIVES
+from medref.render.term_links import TermLinks
 
 # Every processor medref registers, in one place (see extendMarkdown's docstring for why each sits
 # where it does). Higher runs first within a registry.
@@ -34,6 +35,7 @@ PRIORITY_INLINE_DIRECTIVES = 39  # preprocessor: after identify (errors name the
 PRIORITY_DIRECTIVES = 75         # block processor: before paragraphs, so a directive line is ours
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
+PRIORITY_TERM_LINKS = 6          # treeprocessor: after abbr (7) marks the words, before toc (5) and MkDocs' relpath (0)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
 PRIORITY_LEFTOVERS = 19          # treeprocessor: just after inline (20): every directive is replaced by then
 DEBUG_ENV = "MEDREF_DEBUG"       # set (to anything) to see the Python traceback behind a build error
@@ -120,6 +122,7 @@ class MedrefExtension(Extension):
         | inlinePatterns  | medref-cite              | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-leftovers         | 19       | a `[[...` or `[ @key ]` left in the text fails (leftovers.py) |
         | treeprocessors  | medref-cite-numbers      | 15       | numbers, Sources list, `ext.cited`           |
+        | treeprocessors  | medref-term-links        | 6        | dotted words link to the glossary (term_links.py) |
         | treeprocessors  | medref-furniture         | 2        | review box, cite, report link, JSON-LD       |
 
         The directives are the classes registered in medref/render/registry.py (DIRECTIVES, read here, so
@@ -147,6 +150,7 @@ class MedrefExtension(Extension):
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),
         )
+        md.treeprocessors.register(TermLinks(self), "medref-term-links", PRIORITY_TERM_LINKS)
         md.treeprocessors.register(FurnitureTreeprocessor(self, site), "medref-furniture", PRIORITY_FURNITURE)
 
     def reset(self):

@@ -1,9 +1,8 @@
-"""What printing the handouts needs from the site, with the standard library only: where each
-handout's built page is, a local web server, and the Chromium to print with.
-
-The printing itself (Playwright and pypdf, test tools the site's build never installs) is
-scripts/print_handouts.py, run by `make handouts` after `make build`. The tests run that script too,
-and use this server and finder (tests/sitetools.py), so medref never imports from tests/.
+"""Printing the handouts with the standard library only: where each handout's built page is, a
+local web server, the Chromium to print with, and the printing itself (Chromium's own
+--print-to-pdf, which honours the print stylesheet's A4 @page rule). medref.takeaways runs it
+before each build; the tests use the same server and finder (tests/sitetools.py), so medref never
+imports from tests/.
 """
 
 from __future__ import annotations
@@ -12,7 +11,10 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
+import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -64,3 +66,26 @@ def html_path(site_dir: Path, handout: Handout) -> Path:
     if found is None:
         raise FileNotFoundError(f"{site_dir}: no built page for {handout.page}; run `make build` first")
     return found
+
+
+PRINT_TIMEOUT = 120  # seconds for one page; a shared machine can be slow, a hung browser is not
+
+
+def print_pdf(chromium: str, url: str) -> bytes:
+    """The page at `url` printed as a reader choosing A4 would: print media, no header or footer."""
+    with tempfile.TemporaryDirectory(prefix="medref-print-") as tmp:
+        out = Path(tmp) / "page.pdf"
+        cmd = [chromium, "--headless", *CHROMIUM_FLAGS, f"--user-data-dir={tmp}/profile",
+               "--no-pdf-header-footer", f"--print-to-pdf={out}", url]
+        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PRINT_TIMEOUT)
+        if proc.returncode != 0 or not out.is_file():
+            raise RuntimeError(f"{chromium} could not print {url} (exit {proc.returncode}):\n{proc.stderr[-2000:]}")
+        return out.read_bytes()
+
+
+_PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
+
+
+def page_count(pdf: bytes) -> int:
+    """A4 sides in a PDF Chromium wrote (its page objects are plain text, so a count is enough)."""
+    return len(_PAGE_OBJECT.findall(pdf))

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-# One local server and one Chromium finder, shared with `make handouts` (medref/printing.py).
+# One local server and one Chromium finder, shared with `python -m medref takeaways` (medref/printing.py).
 from medref.pages import source_for
 from medref.printing import CHROMIUM_FLAGS, CHROMIUM_NAMES, find_chromium, serve  # noqa: F401
 

@@ -7,7 +7,9 @@ a built page and reports:
 - hand-written advice: those words in any block of the page body outside the rendered blocks, the
   site-wide notice and the few non-advice uses in ALLOWED below;
 - short forms that do not link to the full list, and a site notice that does not;
-- a 999 list (short or full) that leaves out one of the 999 signs in the data.
+- a 999 list that leaves out a 999 sign it should show: any block that shows the 999 tier (the full
+  list, the 999 short form, a situation's list, the clinician table) must show the 999 signs the data
+  gives it, and always the few 999 signs every reader needs (sepsis, sudden breathlessness...).
 
 Used by tests/site/test_urgent_care.py on both engines' builds.
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Callable
 from urllib.parse import urljoin, urlsplit
 
 from medref.data.urgent import BLOCK_CLASS
@@ -58,13 +61,15 @@ class _Page(HTMLParser):
         frame = {"tag": tag, "text": [], "skip": tag in SKIP_TAGS or bool(classes & SKIP_CLASSES) or bool(urgent),
                  "block": None}
         if urgent:
-            frame["block"] = {"kind": urgent, "links": [], "signs": set()}
+            frame["block"] = {"kind": urgent, "links": [], "signs": set(), "tiers": set()}
             self.blocks.append(frame["block"])
         owner = next((f["block"] for f in reversed(self.stack) if f["block"]), frame["block"])
         if owner is not None:
             if tag == "a":
                 owner["links"].append(a.get("href", ""))
             owner["signs"].update((a.get("data-sign", "") + " " + a.get("data-signs", "")).split())
+            if a.get("data-tier"):  # a tier's box in a list, or its row in the clinician table
+                owner["tiers"].add(a["data-tier"])
         self.stack.append(frame)
 
     def handle_endtag(self, tag):
@@ -111,8 +116,13 @@ def links_to_full_list(href: str, page_url: str) -> bool:
     return bool(FULL_LIST_PATH.search(urlsplit(urljoin("http://site.invalid" + page_url, href)).path))
 
 
-def block_problems(page_html: str, emergency_signs: set[str], page_url: str = "/") -> list[str]:
-    """Short forms or a notice without a link to the full list; 999 lists missing a 999 sign."""
+def block_problems(page_html: str, emergency_signs: set[str] | Callable[[str], set[str]], page_url: str = "/",
+                   always: set[str] = frozenset(), emergency_tier: str = "999") -> list[str]:
+    """Short forms or a notice without a link to the full list; 999 lists missing a 999 sign.
+
+    `emergency_signs`: the 999 sign ids a block must show, as a set (every block showing the 999
+    tier) or a function of the block's kind ("full", "999", "after-procedure", "table cancer"...).
+    `always`: 999 signs every block that shows the 999 tier must show, whoever it is for."""
     problems = []
     for block in _parse(page_html).blocks:
         kind = block["kind"]
@@ -120,9 +130,16 @@ def block_problems(page_html: str, emergency_signs: set[str], page_url: str = "/
         if kind != "full" and not links_full:
             what = "the site notice" if kind == "notice" else f"the [[urgent-care:{kind}]] block"
             problems.append(f"{what} does not link to the full list (urgent-help/)")
-        if kind in ("full", "999"):
-            missing = emergency_signs - block["signs"]
+        if kind in ("full", emergency_tier) or emergency_tier in block["tiers"]:
+            expected = emergency_signs(kind) if callable(emergency_signs) else emergency_signs
+            missing = (set(expected) | set(always)) - block["signs"]
             if missing:
-                problems.append(f"the [[urgent-care{'' if kind == 'full' else ':' + kind}]] block leaves out "
-                                f"999 sign(s): {', '.join(sorted(missing))}")
+                problems.append(f"the [[urgent-care{'' if kind == 'full' else ':' + kind}]] block shows the "
+                                f"{emergency_tier} tier but leaves out {emergency_tier} sign(s): "
+                                f"{', '.join(sorted(missing))}")
     return problems
+
+
+def lists_showing(page_html: str, tier: str) -> list[set[str]]:
+    """The signs of each rendered block on the page that shows `tier` (its box or table row)."""
+    return [set(block["signs"]) for block in _parse(page_html).blocks if tier in block["tiers"]]

@@ -9,6 +9,7 @@ unit test fails while they disagree, and reads both formats back with real parse
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -25,10 +26,48 @@ def _authors(ref) -> list[str]:
     return [a for a in ref.authors if a not in SKIP_AUTHORS]
 
 
+# data/references.yml writes people as Vancouver does, "Surname Initials[ Suffix]" ("Chavali R",
+# "de Vries J", "McConnell CT Jr"); anything else ("National Institute for Health and Care
+# Excellence", "NHS website") is an organisation, kept whole.
+PERSON_RE = re.compile(r"^(?P<surname>\S.*?) (?P<initials>[A-Z]{1,4})(?: (?P<suffix>Jr|Sr|II|III|IV))?$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Name:
+    surname: str          # the whole name for an organisation
+    initials: str = ""    # empty for an organisation
+    suffix: str = ""
+
+    @property
+    def corporate(self) -> bool:
+        return not self.initials
+
+
+def split_name(author: str) -> Name:
+    m = PERSON_RE.match(author)
+    if m is None:
+        return Name(author)
+    return Name(m["surname"], m["initials"], m["suffix"] or "")
+
+
+def ris_author(author: str) -> str:
+    """RIS `AU`: "Surname, Initials[, Suffix]"; an organisation as written (no comma to split on)."""
+    n = split_name(author)
+    return n.surname if n.corporate else ", ".join(part for part in (n.surname, n.initials, n.suffix) if part)
+
+
+def bibtex_author(author: str) -> str:
+    """BibTeX's "von Last, Jr, First" form; an organisation braced, so its "and" does not split it."""
+    n = split_name(author)
+    if n.corporate:
+        return "{" + _bib(n.surname) + "}"
+    return ", ".join(_bib(part) for part in (n.surname, n.suffix, n.initials) if part)
+
+
 def ris_entry(ref) -> str:
     kind = "JOUR" if ref.journal and (ref.doi or ref.volume) else "GEN"
     lines = [f"TY  - {kind}", f"ID  - {ref.key}"]
-    lines += [f"AU  - {a}" for a in _authors(ref)]
+    lines += [f"AU  - {ris_author(a)}" for a in _authors(ref)]
     lines += [f"PY  - {ref.year}", f"TI  - {ref.title}"]
     for tag, value in (("JO", ref.journal), ("VL", ref.volume), ("IS", ref.issue), ("SP", ref.pages),
                        ("DO", ref.doi), ("AN", ref.pmid), ("UR", ref.link)):
@@ -53,7 +92,7 @@ def _bib(value: str) -> str:
 
 def bibtex_entry(ref) -> str:
     kind = "article" if ref.journal and (ref.doi or ref.volume) else "misc"
-    fields = [("author", " and ".join(_bib(a) for a in _authors(ref))), ("title", "{" + _bib(ref.title) + "}"),
+    fields = [("author", " and ".join(bibtex_author(a) for a in _authors(ref))), ("title", "{" + _bib(ref.title) + "}"),
               ("journal" if kind == "article" else "howpublished", _bib(ref.journal)), ("year", str(ref.year)),
               ("volume", _bib(ref.volume)), ("number", _bib(ref.issue)), ("pages", _bib(ref.pages)),
               ("doi", ref.doi), ("pmid", ref.pmid), ("url", ref.link), ("note", _bib(f"Funding: {ref.funding}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from medref.render.citations import ReferencesDirective
 from medref.render.directives import Registry
 from medref.render.glossary_render import GlossaryDirective
-from medref.render.handouts import PdfLinkDirective
+from medref.render.handouts import OfflineCopyDirective, PdfLinkDirective
 from medref.render.risk_render import RiskFigure, RiskTable
 from medref.render.trial_render import TrialChart, TrialFact, TrialSummary, TrialTable
 from medref.render.urgent_render import UrgentCareDirective
@@ -29,6 +29,7 @@ DIRECTIVES = Registry(
     TrialFact,
     UrgentCareDirective,
     PdfLinkDirective,
+    OfflineCopyDirective,
     ReferencesDirective,
     GlossaryDirective,
     OptionGrid,

@@ -152,6 +152,11 @@ class TrialTable(BlockDirective):
             Column("Result as reported", lambda t: Inline(t.result)),
             Column("Funding", lambda t: funding_text(t, refs)),
         )
+        # Eight columns: inside the theme's own sideways scroller (it wraps only tables without a
+        # class), so at 200% zoom or on a phone the table scrolls, not the page, and Tab scrolls it to
+        # each link (issue 25).
+        wrap = etree.SubElement(parent, "div", {"class": "md-typeset__scrollwrap"})
+        parent = etree.SubElement(wrap, "div", {"class": "md-typeset__table"})
         tables.data_table(parent, columns, select(self.data.trials, name, value), css="medref-trial-table",
                           row_attrs=lambda t: {"id": f"trial-{t.id}"})
 

@@ -1,5 +1,6 @@
-"""The two handouts print with Chromium within their page limits, with no site chrome, with
-collapsed blocks expanded and with the page address and review dates at the end (both engines)."""
+"""The handouts print with Chromium within their page limits, with no site chrome, with
+collapsed blocks expanded and with the page address and review dates at the end (both engines);
+the patient handout in clear print (12pt or more) and its large-print version at 16pt or more."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import re
 
 import pytest
 
-# Page -> most A4 sides allowed (issue 5: one side for the patient handout, two for clinicians).
+# Page -> most A4 sides allowed (issue 5: one side for the patient handout, two for clinicians;
+# issue 25: two for the large-print handout).
 HANDOUTS = {
     "/handouts/after-your-procedure/": 1,
+    "/handouts/after-your-procedure-large-print/": 2,
     "/clinicians/quick-reference/": 2,
 }
 # Text that only the site's chrome (never a page's content) prints.
@@ -145,10 +148,12 @@ def test_collapsed_check_fails_without_our_print_rules(browser, base_url, engine
     assert hidden and hidden not in text
 
 
-# ------------------------------------------------------------------ large print for patients
+# ------------------------------------------------------------------ clear print and large print for patients
 
 MIN_PRINT_PT = 12          # clear-print guidance for older readers: 12 to 14 pt
-LARGE_PRINT = ("/handouts/after-your-procedure/",)
+CLEAR_PRINT = ("/handouts/after-your-procedure/",)
+LARGE_PRINT_PAGE = "/handouts/after-your-procedure-large-print/"
+LARGE_PRINT_PT = 16        # UK accessible-information guidance: large print is 16pt or more
 
 SMALLEST_PRINTED_TEXT = """() => {
   // Every element that holds visible text of its own, with its printed size in pt (1pt = 4/3 px).
@@ -164,10 +169,10 @@ SMALLEST_PRINTED_TEXT = """() => {
 }"""
 
 
-def small_print_problems(name: str, smallest: list) -> list[str]:
-    return [f"{name}: {text!r} ({tag}) prints at {pt:.1f}pt, below {MIN_PRINT_PT}pt; raise it in the "
+def small_print_problems(name: str, smallest: list, minimum: float = MIN_PRINT_PT) -> list[str]:
+    return [f"{name}: {text!r} ({tag}) prints at {pt:.1f}pt, below {minimum}pt; raise it in the "
             "@media print section of docs/assets/stylesheets/reader.css"
-            for pt, tag, text in smallest if pt < MIN_PRINT_PT - 0.01]
+            for pt, tag, text in smallest if pt < minimum - 0.01]
 
 
 def printed_sizes(browser, url: str, extra_css: str | None = None) -> list:
@@ -185,7 +190,7 @@ def printed_sizes(browser, url: str, extra_css: str | None = None) -> list:
         context.close()
 
 
-@pytest.mark.parametrize("path", LARGE_PRINT)
+@pytest.mark.parametrize("path", CLEAR_PRINT)
 def test_patient_handout_prints_at_12pt_or_more(browser, base_url, engine, path):
     smallest = printed_sizes(browser, base_url + path)
     print(f"{engine} {path}: smallest printed text {smallest[0][0]:.1f}pt")
@@ -196,9 +201,41 @@ def test_patient_handout_prints_at_12pt_or_more(browser, base_url, engine, path)
 def test_small_print_check_fails_on_compact_print_rules(browser, base_url, engine):
     """The old compact rules (11pt lists, 10.5pt boxes) fail the check, naming the text."""
     old_rules = "@media print { .md-typeset { font-size: 11pt } .md-typeset .admonition { font-size: 10.5pt } }"
-    smallest = printed_sizes(browser, base_url + LARGE_PRINT[0], extra_css=old_rules)
+    smallest = printed_sizes(browser, base_url + CLEAR_PRINT[0], extra_css=old_rules)
     problems = small_print_problems("no-print-css", smallest)
     assert problems and all("below 12pt" in p for p in problems), smallest
+
+
+def test_large_print_handout_prints_at_16pt_or_more(browser, base_url, engine):
+    smallest = printed_sizes(browser, base_url + LARGE_PRINT_PAGE)
+    print(f"{engine} {LARGE_PRINT_PAGE}: smallest printed text {smallest[0][0]:.1f}pt")
+    problems = small_print_problems(f"{engine}:{LARGE_PRINT_PAGE}", smallest, LARGE_PRINT_PT)
+    assert not problems, "\n".join(problems)
+
+
+def test_large_print_check_fails_on_the_clear_print_handout(browser, base_url, engine):
+    """The 12pt handout is not large print: the 16pt check says so."""
+    smallest = printed_sizes(browser, base_url + CLEAR_PRINT[0])
+    assert small_print_problems("clear", smallest, LARGE_PRINT_PT), smallest
+
+
+def test_only_the_large_print_handout_is_called_large_print(site_dir):
+    """"Large print" means 16pt or more to readers who need it; the words promise nothing else."""
+    import html as html_lib
+
+    from tests import sitetools
+
+    problems = []
+    for page in sitetools.html_pages(site_dir):
+        text = page.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        # Each use must be (in) a link to the large-print handout, or be on that page itself.
+        on_page = "after-your-procedure-large-print" in sitetools.page_url(site_dir, page)
+        for match in re.finditer(r"large[ -]print", html_lib.unescape(re.sub(r"<[^>]+>", " ", article)), re.I):
+            if not on_page and "after-your-procedure-large-print" not in article:
+                problems.append(f"{sitetools.page_url(site_dir, page)}: says {match.group(0)!r} without linking "
+                                "the large-print handout")
+    assert not problems, "\n".join(problems)
 
 
 # ------------------------------------------------------------------ a print button on each handout

@@ -6,6 +6,7 @@ anesthetic)" passes but a stray "anesthetic" elsewhere is still caught by search
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,8 +38,26 @@ def glossary_us_words() -> list[str]:
     return words
 
 
+DICTIONARY = "en_GB-ise"  # spelling/pyspelling.yml's `d:`
+INSTALL_HINT = "run `bash .ci/system-tools` (it installs them on Debian/Ubuntu), or: sudo apt-get install aspell aspell-en"
+
+
+def aspell_missing() -> str:
+    """Why pyspelling cannot run here, or "" (so a missing tool is not reported as misspelt words)."""
+    if shutil.which("aspell") is None:
+        return f"aspell is not installed; {INSTALL_HINT}"
+    dicts = subprocess.run(["aspell", "dump", "dicts"], capture_output=True, text=True).stdout.split()
+    if DICTIONARY not in dicts:
+        return f"aspell has no {DICTIONARY} dictionary (aspell-en is not installed); {INSTALL_HINT}"
+    return ""
+
+
 def pyspelling(html_dir: Path, work: Path) -> subprocess.CompletedProcess:
-    """Run the committed config against `html_dir`, with the glossary's US spellings allowed."""
+    """Run the committed config against `html_dir`, with the glossary's US spellings allowed;
+    fails the calling test at once, naming the cause, when aspell or its dictionary is missing."""
+    missing = aspell_missing()
+    if missing:
+        pytest.fail(missing)
     config = yaml.safe_load(CONFIG.read_text(encoding="utf-8"))
     task = config["matrix"][0]
     us_words = work / "us-spellings.txt"

@@ -30,18 +30,7 @@ def test_front_matter_passes_on_good_pages(tmp_path):
 def test_every_chore_is_a_subcommand():
     commands = cli.parser()._subparsers._group_actions[0].choices
     assert set(commands) == {"front-matter", "review-report", "references", "glossary", "reference-export",
-                             "reading-level", "directives"}
-
-
-def test_printing_the_handouts_is_a_script_outside_the_package():
-    """It needs Playwright and pypdf (test tools): `make handouts` runs scripts/print_handouts.py."""
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    script = Path(__file__).resolve().parents[2] / "scripts" / "print_handouts.py"
-    done = subprocess.run([sys.executable, str(script), "--help"], capture_output=True, text=True)
-    assert done.returncode == 0 and "--zip" in done.stdout, done.stderr
+                             "reading-level", "directives", "takeaways"}
 
 
 def test_an_unknown_command_fails():

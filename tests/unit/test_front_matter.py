@@ -146,6 +146,8 @@ def test_make_build_stops_at_a_page_past_review(tmp_path):
     project.mkdir()
     shutil.copy2(sitetools.ROOT / "Makefile", project / "Makefile")
     shutil.copy2(sitetools.ROOT / "requirements.txt", project / "requirements.txt")
+    for config in ("mkdocs.yml", "mkdocs.offline.yml"):  # the takeaways step, before the build, reads them
+        shutil.copy2(sitetools.ROOT / config, project / config)
     (project / "medref").symlink_to(sitetools.ROOT / "medref")
     (project / ".venv").symlink_to(Path(os.environ.get("VIRTUAL_ENV") or sitetools.BIN.parent))
     write_page(project / "docs", "stale.md", last_reviewed="2024-01-01", next_review="2025-01-01")

@@ -1,8 +1,9 @@
 """The newcomer's path: each lock file holds what its own build imports, and .ci/run walks
 build, offline, serve and the plain `mkdocs build` before the tests, in that order.
 
-Every import in medref counts, including those inside functions: code that needs a test tool
-(printing the handouts to PDF needs Playwright and pypdf) lives outside the package, in scripts/.
+Every import in medref counts, including those inside functions: printing the handouts to PDF,
+which every build now needs, uses Chromium's own --print-to-pdf from the standard library
+(medref/printing.py), not the test tools Playwright and pypdf.
 A missing build dependency once hid behind `make test`, which installs all three lock files into
 one venv: `make serve` crashed on every fresh machine while CI stayed green. These checks read the
 files, so they fail in seconds, long before a fresh-venv build would.

@@ -29,3 +29,8 @@ def test_serve_serves_the_folder_on_loopback(tmp_path):
 def test_chrome_path_wins(monkeypatch):
     monkeypatch.setenv("CHROME_PATH", "/opt/chrome")
     assert printing.find_chromium() == "/opt/chrome"
+
+
+def test_page_count_reads_chromiums_page_objects():
+    pdf = b"%PDF-1.4 << /Type /Pages /Count 2 /Kids [3 0 R 4 0 R] >> << /Type /Page >> <</Type/Page/Parent 2 0 R>>"
+    assert printing.page_count(pdf) == 2

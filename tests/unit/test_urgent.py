@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 
+import pytest
+
+from medref.data.errors import MedrefDataError
 from medref.data.urgent import UrgentCareDataError, load_urgent_care
-from tests.unit.fixtures.evidence import load_error, write_data
+from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """
@@ -23,7 +26,8 @@ signs:
     text: "your legs go weak"
     clinical: "Leg weakness"
     situations: [after-procedure, cancer]
-    sources: [guide-one]
+    source: guide-one
+    sources: [trial-one]
   - id: breath
     tier: "999"
     label: "short of breath"
@@ -52,7 +56,7 @@ def load_bad(tmp_path, text):
 def test_good_data_loads_in_tier_order(tmp_path):
     care = load_urgent_care(data_with(tmp_path))
     assert [s.id for s in care.signs] == ["legs", "breath", "fever"]
-    assert care.keys() == ["guide-one"]
+    assert care.keys() == ["guide-one", "trial-one"]   # the wording source first, then the evidence
 
 
 def test_unknown_tier(tmp_path):
@@ -66,19 +70,50 @@ def test_unknown_situation(tmp_path):
 
 
 def test_line_without_source_or_consensus(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("    sources: [guide-one]\n", ""))
-    assert "signs entry 1 (id 'legs'): no 'sources'; add sources: [key]" in message
-    assert "consensus: true" in message
+    message = load_bad(tmp_path, GOOD.replace("    source: guide-one\n", ""))
+    assert "signs entry 1 (id 'legs'): no 'source'; add source: key, the public page whose wording" in message
+    assert "consensus: true" in message   # evidence under `sources` alone is not a wording source
 
 
 def test_source_and_consensus_together(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("    sources: [guide-one]\n", "    sources: [guide-one]\n    consensus: true\n"))
-    assert "give 'sources' or 'consensus: true', not both" in message
+    message = load_bad(tmp_path, GOOD.replace("    sources: [trial-one]\n", "    sources: [trial-one]\n    consensus: true\n"))
+    assert "give 'source' or 'consensus: true', not both" in message
 
 
-def test_unknown_reference_key(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("[guide-one]", "[nice-ng999]"))
+def test_a_source_key_not_in_references_fails(tmp_path):
+    """Issue 20: every sign names the page whose wording it follows; a key with no reference fails."""
+    message = load_bad(tmp_path, GOOD.replace("source: guide-one", "source: nhs-sepsis-typo"))
+    assert "signs entry 1 (id 'legs'): source 'nhs-sepsis-typo' is not in references.yml; add it there" in message
+
+
+def test_an_evidence_key_not_in_references_fails(tmp_path):
+    message = load_bad(tmp_path, GOOD.replace("[trial-one]", "[nice-ng999]"))
     assert "source 'nice-ng999' is not in references.yml; add it there or fix the key" in message
+
+
+def test_a_wording_source_must_be_a_page_a_reviewer_can_open(tmp_path):
+    """A wording source needs an https address: an http one is refused where the references load
+    (medref.data.plaintext, issue 21), before the urgent-care check would see it."""
+    refs = (FIXTURE_DATA / "references.yml").read_text(encoding="utf-8") + (
+        "\n- key: leaflet-one\n  group: other\n  authors: [A Trust]\n  year: 2020\n  title: A leaflet\n"
+        "  url: http://example.org/leaflet\n")
+    data = write_data(tmp_path, references=refs, **{"urgent-care": GOOD.replace("source: guide-one", "source: leaflet-one")})
+    with pytest.raises(MedrefDataError) as info:
+        load_urgent_care(data)
+    assert "'url' must be a web address starting with https://" in str(info.value)
+
+
+def test_one_source_key_not_a_list(tmp_path):
+    message = load_bad(tmp_path, GOOD.replace("source: guide-one", "source: [guide-one]"))
+    assert "'source' is one citation key" in message
+
+
+def test_night_line_needs_its_source(tmp_path):
+    night = '\nnight:\n  title: "At night"\n  text: "call 111"\n  source: not-a-key\n'
+    message = load_bad(tmp_path, GOOD + night)
+    assert "night: source 'not-a-key' is not in references.yml" in message
+    good = load_urgent_care(data_with(tmp_path, GOOD + night.replace("not-a-key", "review-one")))
+    assert good.night.text == "call 111" and good.keys()[-1] == "review-one"
 
 
 def test_duplicate_sign_and_unknown_field(tmp_path):
@@ -95,8 +130,25 @@ def test_bad_style(tmp_path):
 def test_real_data_loads_and_every_999_sign_is_sourced_or_marked():
     care = load_urgent_care(ROOT / "data")
     assert [t.id for t in care.tiers] == ["999", "same-day", "gp"]
-    assert {"leg-weakness", "saddle-numbness", "bladder-bowel", "breathless"} <= {s.id for s in care.signs if s.tier == "999"}
-    assert all(s.sources or s.consensus for s in care.signs)
+    assert {"leg-weakness", "saddle-numbness", "bladder-bowel", "breathless", "sepsis"} <= {
+        s.id for s in care.signs if s.tier == "999"}
+    assert all(s.source or s.consensus for s in care.signs)
+    assert care.night and care.night.source
+
+
+def test_real_data_gives_the_signs_for_everyone_every_situation():
+    """Issue 20: sepsis and sudden breathlessness or chest pain are 999 for every reader, not only
+    after the procedure; nerve-root pain after the procedure is same day; the two 'urgent
+    appointment' lines sit in the same-day tier (as the NHS puts them), not under 'See your GP'."""
+    care = load_urgent_care(ROOT / "data")
+    everyone = {s.id for s in care.situations}
+    signs = {s.id: s for s in care.signs}
+    for sign_id in ("sepsis", "breathless", "collapse", "head-injury"):
+        assert signs[sign_id].tier == "999" and set(signs[sign_id].situations) == everyone, sign_id
+    assert signs["nerve-root"].tier == "same-day" and "after-procedure" in signs["nerve-root"].situations
+    assert signs["dka"].tier == "same-day"
+    assert signs["weight-loss"].tier == signs["night-pain"].tier == "same-day"
+    assert not [s.id for s in care.signs if s.tier == "gp" and "urgent" in s.text.lower()]
 
 
 def test_a_sign_without_everyday_words(tmp_path):

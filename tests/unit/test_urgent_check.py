@@ -21,5 +21,22 @@ def test_the_check_catches_hand_written_advice_and_broken_short_forms():
     assert problems == [
         "the site notice does not link to the full list (urgent-help/)",
         "the [[urgent-care:999]] block does not link to the full list (urgent-help/)",
-        "the [[urgent-care:999]] block leaves out 999 sign(s): bladder-bowel, saddle-numbness",
+        "the [[urgent-care:999]] block shows the 999 tier but leaves out 999 sign(s): bladder-bowel, saddle-numbness",
+        "the [[urgent-care:spinal-fracture]] block shows the 999 tier but leaves out 999 sign(s): bladder-bowel, "
+        "breathless, saddle-numbness",
+        "the [[urgent-care:table cancer]] block shows the 999 tier but leaves out 999 sign(s): bladder-bowel, "
+        "saddle-numbness",
+    ]
+
+
+def test_every_list_that_shows_the_999_tier_keeps_the_signs_for_everyone():
+    """Issue 20: sepsis and sudden breathlessness must be in every 999 list, a situation's list and
+    the clinician table included; a block with no 999 tier (one same-day sign) needs none."""
+    html = FIXTURE.read_text(encoding="utf-8")
+    own = {"999": {"leg-weakness"}, "spinal-fracture": {"leg-weakness"}, "table cancer": {"leg-weakness"}}
+    problems = urgent_check.block_problems(html, lambda kind: own.get(kind, set()), "/treatment/risks/",
+                                           always={"sepsis", "breathless"})
+    assert [p for p in problems if "leaves out" in p] == [
+        "the [[urgent-care:999]] block shows the 999 tier but leaves out 999 sign(s): sepsis",
+        "the [[urgent-care:spinal-fracture]] block shows the 999 tier but leaves out 999 sign(s): breathless, sepsis",
     ]

@@ -6,11 +6,14 @@
    3. Print buttons on the handouts (shown only when scripts run: reader.css).
    4. A search that finds nothing is not a dead end: under the theme's "nothing found" line, links
       to the pages most readers want and to the glossary (Material's search; Zensical's search
-      dialog has no such line, so there this does nothing).
-   5. Meanings of medical words: point at a dotted word, or tap it on a phone, and its meaning from
-      the glossary shows in a box under it. One box and a few listeners on the document, doing
-      nothing until used, in place of the theme's tooltips, which built a component for each of
-      the 110 to 230 titles on a page at every load (issue 13).
+      dialog has no such line, so there this does nothing). A search that cannot load (its index
+      or worker failed: material-compat/on-demand.js marks the page) says so, with the same links.
+   5. Meanings of medical words: point at a dotted word, tap it on a phone, or Tab to it, and its
+      meaning from the glossary shows in a box under it. One box and a few listeners on the
+      document, doing nothing until used, in place of the theme's tooltips, which built a component
+      for each of the 110 to 230 titles on a page at every load (issue 13). Each dotted word is
+      also a link to its glossary entry (medref/render/term_links.py), which is where a tap goes
+      when this script does not run; here the box shows instead and the reader stays put.
    6. A page past its review date says so: the site is static, so a page built before its
       "Next review due" date is still served after it. When that date (in the review box) has
       passed, a notice goes at the top of the page, in the words the build uses for a page it
@@ -129,36 +132,87 @@
   var siteRoot = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
   var noneText = (config.translations || {})["search.result.none"];
 
+  var FAILED_TEXT = "Perhaps the signal dropped. Try again later, or go to a page most people want:";
+  var NONE_TEXT = "Try fewer words, or another word for the same thing. Or go to a page most people want:";
+
+  function searchFailed() {
+    return document.documentElement.getAttribute("data-medref-search") === "failed";
+  }
+
+  function markSearchFailed() {
+    if (searchFailed()) { return; }
+    document.documentElement.setAttribute("data-medref-search", "failed");
+    document.dispatchEvent(new CustomEvent("medref:search-failed"));
+  }
+
+  function helpBox(intro) {
+    var help = document.createElement("div");
+    help.id = "medref-search-help";
+    help.className = "medref-search-help";
+    help.setAttribute("role", "status");
+    var p = document.createElement("p");
+    p.textContent = intro;
+    var list = document.createElement("ul");
+    HELP_PAGES.forEach(function (item) {
+      var a = document.createElement("a");
+      a.href = new URL(item[1], siteRoot).href;
+      a.textContent = item[0];
+      var li = document.createElement("li");
+      li.appendChild(a);
+      list.appendChild(li);
+    });
+    help.appendChild(p);
+    help.appendChild(list);
+    return help;
+  }
+
+  // Material: under the theme's line in the search box ("Nothing found", or "Initializing search",
+  // which becomes "Search could not load." when material-compat/on-demand.js saw the index or worker fail).
   function searchHelp() {
     var meta = document.querySelector(".md-search-result__meta");
     var help = document.getElementById("medref-search-help");
-    var none = Boolean(meta && noneText && meta.textContent.trim() === noneText);
-    if (none && !help) {
-      help = document.createElement("div");
-      help.id = "medref-search-help";
-      help.className = "medref-search-help";
-      var intro = document.createElement("p");
-      intro.textContent = "Try fewer words, or another word for the same thing. Or go to a page most people want:";
-      var list = document.createElement("ul");
-      HELP_PAGES.forEach(function (item) {
-        var a = document.createElement("a");
-        a.href = new URL(item[1], siteRoot).href;
-        a.textContent = item[0];
-        var li = document.createElement("li");
-        li.appendChild(a);
-        list.appendChild(li);
-      });
-      help.appendChild(intro);
-      help.appendChild(list);
-      meta.insertAdjacentElement("afterend", help);
-    } else if (!none && help) {
+    var failed = Boolean(meta && searchFailed());
+    if (failed && meta.textContent !== "Search could not load.") { meta.textContent = "Search could not load."; }
+    var none = failed || Boolean(meta && noneText && meta.textContent.trim() === noneText);
+    if (help && (!none || help.getAttribute("data-failed") !== String(failed))) {
       help.parentNode.removeChild(help);
+      help = null;
+    }
+    if (none && !help && meta) {
+      help = helpBox(failed ? FAILED_TEXT : NONE_TEXT);
+      help.setAttribute("data-failed", String(failed));
+      meta.insertAdjacentElement("afterend", help);
     }
   }
   // Watch the search results only, not the whole page: the page itself changes a lot while it loads.
   var results = document.querySelector(".md-search-result");
   if (window.MutationObserver && noneText && results) {
     new MutationObserver(searchHelp).observe(results, { childList: true, subtree: true, characterData: true });
+  }
+  document.addEventListener("medref:search-failed", searchHelp);
+  if (searchFailed()) { searchHelp(); }
+
+  // Zensical fetches its index (search.json) before this script runs, so the request cannot be
+  // watched; the browser's resource timing still tells its status. If it failed, its search button
+  // would open nothing: a box under the header says so instead, with the same pages.
+  var zensicalButton = document.querySelector("button.md-search__button");
+  if (zensicalButton && window.PerformanceObserver) {
+    try {
+      new PerformanceObserver(function (list) {
+        list.getEntries().forEach(function (entry) {
+          if (/\/search\.json(?:$|\?)/.test(entry.name) && entry.responseStatus >= 400) { markSearchFailed(); }
+        });
+      }).observe({ type: "resource", buffered: true });
+    } catch (e) { /* an older browser: no resource timing, no note */ }
+    zensicalButton.addEventListener("click", function () {
+      if (!searchFailed() || document.getElementById("medref-search-help")) { return; }
+      var help = helpBox(FAILED_TEXT);
+      help.classList.add("medref-search-help--alone");
+      help.firstChild.textContent = "Search could not load. " + FAILED_TEXT;
+      (document.querySelector(".md-header") || document.body).insertAdjacentElement("afterend", help);
+      help.tabIndex = -1;
+      help.focus();
+    });
   }
 
   /* 5. Meanings of medical words (abbr elements with a title, from includes/abbreviations.md). */
@@ -204,18 +258,30 @@
     el.hidden = false;
     shownFor = word;
     pinned = pin;
-    // Under the word and inside the screen; above the word when there is no room below.
+    // Under the word and inside the screen; above the word when there is no room below. Placed in
+    // the coordinates of the box's containing block (the body), whose right edge can sit left of the
+    // window's (a scrollbar); measured again once placed, since a narrower box is a taller one and
+    // must not cover the word it explains.
+    el.style.left = "0px";
+    el.style.top = "0px";
     var rect = word.getBoundingClientRect();
-    var width = el.offsetWidth, height = el.offsetHeight;
-    var left = Math.min(rect.left, document.documentElement.clientWidth - width - 8);
+    var block = (el.offsetParent || document.body).getBoundingClientRect();
+    var right = Math.min(document.documentElement.clientWidth, block.right) - 8;
+    var left = Math.max(block.left + 8, Math.min(rect.left, right - el.offsetWidth));
+    el.style.left = left - block.left + "px";
+    var height = el.offsetHeight;
     var top = rect.bottom + 6;
     if (top + height > window.innerHeight && rect.top - height - 6 > 0) { top = rect.top - height - 6; }
-    el.style.left = Math.max(8, left) + window.scrollX + "px";
-    el.style.top = top + window.scrollY + "px";
+    el.style.top = top - block.top + "px";
   }
 
+  var TERM_LINK = ".md-content a.medref-term";
+
   function wordAt(event) {
-    return event.target && event.target.closest ? event.target.closest(WORD) : null;
+    var el = event.target && event.target.closest ? event.target : null;
+    if (!el) { return null; }
+    var link = el.closest(TERM_LINK);
+    return el.closest(WORD) || (link && link.querySelector("abbr"));
   }
   document.addEventListener("mouseover", function (event) {
     var word = wordAt(event);
@@ -230,6 +296,7 @@
   document.addEventListener("click", function (event) {
     var word = wordAt(event);
     if (word) {
+      if (word.closest(TERM_LINK)) { event.preventDefault(); }  /* the box, not the glossary page */
       if (shownFor === word && pinned) { hideMeaning(); } else { showMeaning(word, true); }
     } else if (shownFor && !(box && box.contains(event.target))) {
       hideMeaning();
@@ -237,6 +304,14 @@
   });
   document.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { hideMeaning(); }
+  });
+  // Keyboard: the meaning shows while the word has focus (Enter keeps it, as a tap does).
+  document.addEventListener("focusin", function (event) {
+    var word = wordAt(event);
+    if (word) { showMeaning(word, false); }
+  });
+  document.addEventListener("focusout", function (event) {
+    if (shownFor && wordAt(event) === shownFor) { hideMeaning(); }
   });
   window.addEventListener("resize", hideMeaning);
 

@@ -8,7 +8,10 @@
       Only that one request is held back, until the reader turns to search: touches or clicks the
       search button, focuses the search box (Material's keyboard shortcuts focus it too), or arrives
       with a shared search (?q=). Material waits for its worker anyway ("Initializing search") and
-      then runs what was typed meanwhile.
+      then runs what was typed meanwhile. If the index or the search worker fails to load (no
+      signal, a blocked file), the page is marked data-medref-search="failed" and told with a
+      "medref:search-failed" event, so cite-copy.js (part 4) can say so instead of "Initializing
+      search" for ever.
 
    2. The light/dark switch, without Material's palette component. On every page load that
       component marks the whole page as "switching", reads the header's computed colours and
@@ -34,9 +37,24 @@
 
   var open = XMLHttpRequest.prototype.open;
   var send = XMLHttpRequest.prototype.send;
+  function failed() {
+    if (document.documentElement.getAttribute("data-medref-search") === "failed") { return; }
+    document.documentElement.setAttribute("data-medref-search", "failed");
+    document.dispatchEvent(new CustomEvent("medref:search-failed"));
+  }
+
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.medrefSearchIndex = /\/search\/search_index\.json(?:$|\?)/.test(String(url));
-    return open.apply(this, arguments);
+    var xhr = this;
+    xhr.medrefSearchIndex = /\/search\/search_index\.json(?:$|\?)/.test(String(url));
+    if (xhr.medrefSearchIndex && !xhr.medrefWatched) {
+      // Listening before Material does: its own "load" listener aborts a failed request, after
+      // which the status reads 0.
+      xhr.medrefWatched = true;
+      xhr.addEventListener("error", failed);
+      xhr.addEventListener("timeout", failed);
+      xhr.addEventListener("load", function () { if (xhr.status >= 400) { failed(); } });
+    }
+    return open.apply(xhr, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
@@ -50,6 +68,17 @@
     var el = event.target;
     if (el && el.closest && el.closest("label[for='__search'], .md-search")) { release(); }
   }
+  // The search worker (workers/forgiving-search.js, which loads Material's) failing to start.
+  var NativeWorker = window.Worker;
+  if (NativeWorker) {
+    window.Worker = function (url, options) {
+      var worker = new NativeWorker(url, options);
+      if (/search/.test(String(url))) { worker.addEventListener("error", failed); }
+      return worker;
+    };
+    window.Worker.prototype = NativeWorker.prototype;
+  }
+
   document.addEventListener("pointerdown", wantsSearch, true);
   document.addEventListener("focusin", wantsSearch, true);
   document.addEventListener("change", function (event) {
