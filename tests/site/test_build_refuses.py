@@ -128,7 +128,7 @@ def test_mistyped_and_unclosed_directives_stop_the_build(tmp_path, engine):
             "index.md, line 16: '[[urgent-kare]]' is not a directive medref knows (did you mean [[urgent-care]]?)",
             "index.md, line 18: '[[risk-table' is not closed",
             "index.md, line 20: '[ @dohm2014 ]' looks like a citation",
-            "known directives: glossary, icon-array")
+            "known directives: fair-tests, glossary, icon-array")
 
 
 def test_a_page_past_its_review_date_stops_the_build(tmp_path, engine):
