@@ -6,8 +6,8 @@ REVIEW is the id of a systematic review in data/trials.yml (cochrane-2018). The 
 2. then every sham-controlled trial in data/trials.yml, the ones that found a benefit and then the
    ones that did not (`verdict`), each drawn the same way: name and year, a bar as long as the number
    of people it randomised (all bars on one scale), who took part (fact `fair-test-who`, else the
-   population) and what it found at its own time point (facts whose id starts `fair-test`), with
-   citations. Trials newer than the review are marked as such.
+   population), what it found at its own time point (facts whose id starts `fair-test`), with
+   citations, and who paid for it (medref.render.funding). Trials newer than the review are marked.
 
 Every word and number comes from data/trials.yml; the same picture appears wherever the site answers
 "does it work?" (includes/does-it-work.md).
@@ -21,6 +21,7 @@ from markdown.util import AtomicString
 
 from medref.data import trials
 from medref.render.directives import BlockDirective, DirectiveError, OneOf, stash
+from medref.render.funding import funding_line
 from medref.render.text import inline, words
 
 VERDICT_GROUPS = (("benefit", "Found a benefit"), ("no clear difference", "Found no clear difference"))
@@ -122,3 +123,6 @@ class FairTests(BlockDirective):
         if who:
             etree.SubElement(item, "p", {"class": "ft-who"}).text = who
         etree.SubElement(item, "p", {"class": "ft-finding"}).text = finding_markdown(trial)
+        # Who paid, beside every trial, whatever it found (the Sources list gives it in full).
+        etree.SubElement(item, "p", {"class": "ft-funding"}).text = words(
+            funding_line(trial.source, self.data.references))

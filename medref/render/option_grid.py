@@ -17,6 +17,7 @@ from xml.etree import ElementTree as etree
 
 from medref.data import option_grid, references, risks, trials
 from medref.render.directives import BlockDirective, MedrefBuildError
+from medref.render.funding import payer, sponsor_of  # noqa: F401 (payer: part of this module's tested API)
 from medref.render.text import words
 
 NOTHING = {"benefit": "No trial has measured this.", "harm": "No study we found has measured this."}
@@ -81,27 +82,6 @@ def evidence_words(figure: risks.Risk, all_trials: dict) -> str:
     return EVIDENCE_WORDS.get(figure.evidence, figure.evidence[:1].upper() + figure.evidence[1:])
 
 
-def payer(funding: str) -> str:
-    """Who paid, shortly: 'Medtronic Spine LLC (trial sponsor, ClinicalTrials.gov NCT00323609)' ->
-    'Medtronic Spine LLC'. Registration numbers and 'per the registration' are for the Sources list."""
-    text = funding.split(";")[0]
-    text = re.sub(r"\s*\([^)]*(ClinicalTrials|NCT\d|registration|record)[^)]*\)", "", text)
-    text = re.sub(r",\s*(per|which|as stated)\b.*$", "", text)
-    return " ".join(text.split()).rstrip(".,")
-
-
-def sponsor_of(key: str, refs: dict) -> str:
-    """The payer of a cited trial or review, or '' when none is named (guidance, complication series,
-    'not stated')."""
-    ref = refs.get(key)
-    if ref is None or ref.group not in references.FUNDING_REQUIRED:
-        return ""
-    funding = (ref.funding or "").strip()
-    if not funding or funding in references.UNKNOWN_FUNDING or funding.lower().startswith(references.NOT_STATED):
-        return ""
-    return payer(funding)
-
-
 def funding_problems(where_text: str, cell_markdown: str, refs: dict) -> list[str]:
     """A cell that cites a sponsored trial or review must say who paid for it, in the cell itself."""
     problems = []
@@ -156,8 +136,9 @@ def when_words(row: option_grid.Row) -> str:
 
 
 def unit_of(row: option_grid.Row, figures: dict) -> str:
-    units = [figures[c.figure].unit for c in row.cells if c.is_figure]
-    return units[0] if units else ""
+    """What the row counts: 'people', or, in a row that says it mixes them, 'people or procedures'."""
+    units = list(dict.fromkeys(figures[c.figure].unit for c in row.cells if c.is_figure))
+    return " or ".join(units)
 
 
 class OptionGrid(BlockDirective):

@@ -208,6 +208,24 @@ def test_the_summary_script_cannot_send_or_store():
         assert banned not in code, f"docs/assets/javascripts/decision-aid.js uses {banned!r}; answers must stay in the page"
 
 
+def test_every_rating_reaches_the_summary(browser, base_url, engine):
+    """'Not at all' is an answer too (the review of issue 23 saw it missing once): the first and the
+    last choice of a rating both reach the summary."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(base_url + AID, wait_until="networkidle")
+        ratings = page.locator("[data-ws-part=matters] fieldset")
+        ratings.nth(0).get_by_text("Not at all").click()
+        ratings.nth(1).get_by_text("Very much").click()
+        page.click("[data-ws-make]")
+        summary = page.locator("#my-summary").inner_text()
+    finally:
+        context.close()
+    assert "Not at all: Getting out of pain soon" in summary, summary
+    assert "Very much: Avoiding even a small chance" in summary, summary
+
+
 def test_clear_removes_every_answer(browser, base_url, engine):
     context, page = make_summary(browser, base_url + AID)
     try:

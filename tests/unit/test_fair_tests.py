@@ -67,3 +67,15 @@ def test_a_review_without_its_pooled_result_stops_the_build(tmp_path):
     data = copy_with(tmp_path, "    - {id: pooled, ", "    - {id: pooled-old, ")
     with pytest.raises(MedrefBuildError, match="review 'cochrane-2018' has no fact 'pooled'"):
         render(tmp_path, "[[fair-tests:cochrane-2018]]\n", data=data)
+
+
+def test_every_trial_says_who_paid_whatever_it_found(tmp_path):
+    """Funding beside every study: the null VERTOS IV (Stryker) as well as the positive trials."""
+    _, html = render(tmp_path, "[[fair-tests:cochrane-2018]]\n", data=REAL)
+    for trial in trials.fair_tests(trials.load_trials(REAL)):
+        item = html[html.index(f'id="fair-test-{trial.id}"'):]
+        assert 'class="ft-funding">Funding: ' in item[:item.index("</li>")], trial.id
+    vertos_iv = html[html.index('id="fair-test-vertos-iv"'):]
+    assert "Funding: Stryker (grant S-I-013)" in vertos_iv[:vertos_iv.index("</li>")]
+    vapour = html[html.index('id="fair-test-vapour"'):]
+    assert "Funding: not confirmed in the sources we checked" in vapour[:vapour.index("</li>")]
