@@ -34,6 +34,10 @@ MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
 FUNDING_REQUIRED = ("trials", "reviews")
 NOT_STATED = "not stated"
 NOT_STATED_TEXT = "not stated in the sources we checked"
+# The paper has a funding statement but no copy we could read showed it: say that, not "not stated".
+NOT_CONFIRMED = "not confirmed"
+NOT_CONFIRMED_TEXT = "not confirmed: the paper's funding statement was not in the copies we could read"
+UNKNOWN_FUNDING = {NOT_STATED: NOT_STATED_TEXT, NOT_CONFIRMED: NOT_CONFIRMED_TEXT}
 
 
 class ReferenceDataError(ValueError):
@@ -114,8 +118,8 @@ class Reference:
         if self.url and not self.doi:
             out.append(f'Available from: <a href="{html.escape(self.url)}">{html.escape(self.url)}</a>.')
         if self.funding:
-            unknown = self.funding == NOT_STATED
-            funding = NOT_STATED_TEXT if unknown else self.funding
+            unknown = self.funding in UNKNOWN_FUNDING
+            funding = UNKNOWN_FUNDING.get(self.funding, self.funding)
             css = "medref-funding medref-funding-unknown" if unknown else "medref-funding"
             out.append(f'<span class="{css}">Funding: {html.escape(_end(funding))}</span>')
         return " ".join(out)

@@ -41,7 +41,8 @@ def design_text(trial: Trial) -> str:
 
 def funding_text(trial: Trial, refs: dict) -> str:
     ref = refs.get(trial.source)
-    return (getattr(ref, "funding", "") or NO_FUNDING) if ref else NO_FUNDING
+    funding = (getattr(ref, "funding", "") or NO_FUNDING) if ref else NO_FUNDING
+    return references.UNKNOWN_FUNDING.get(funding, funding)
 
 
 def effect_text(trial: Trial) -> str:
