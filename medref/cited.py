@@ -1,5 +1,5 @@
 """What a page cites, read from its Markdown without rendering it: `[@key]` citations, the snippets it
-includes, and the sources behind its risk, trial and urgent-care directives.
+includes, and the sources behind its risk, trial, urgent-care and literature-watch directives.
 
 One scan serves the uncited-reference check (`python -m medref references --uncited docs`) and each
 page's reference-manager files (medref.render.reference_export). The directives choose their rows with the
@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from medref.data import literature_watch as watch_data
 from medref.data import risks as risk_data
 from medref.data import trials as trial_data
 from medref.data import urgent as urgent_data
@@ -23,6 +24,7 @@ CODE_SPAN_RE = re.compile(r"(`+)(?:(?!\1).)+?\1")
 RISK_DIRECTIVE_RE = re.compile(r"^\s*\[\[(sentence|icon-array|risk-table)(?::([^\]]*))?\]\]\s*$")
 TRIAL_DIRECTIVE_RE = re.compile(r"^\s*\[\[(trial-table|trial-summary|trial-chart)(?::([^\]]*))?\]\]\s*$")
 URGENT_RE = re.compile(r"^\s*\[\[urgent-care(?::([^\]]*))?\]\]\s*$", re.M)
+WATCH_RE = re.compile(r"^\s*\[\[literature-watch\]\]\s*$", re.M)
 SNIPPET_RE = re.compile(r'^\s*--8<--\s*"([^"]+)"\s*$', re.M)
 
 
@@ -98,6 +100,9 @@ def keys_cited_in_page(path: Path, docs_dir, data_dir, risks: dict | None = None
             care = None
         for arg in args if care else []:
             _add(keys, urgent_data.keys_for(care, arg))
+    if WATCH_RE.search("\n".join(_prose_lines(text))) and (Path(data_dir) / watch_data.FILENAME).is_file():
+        for question in watch_data.load_watch(data_dir).values():  # as the renderer cites them
+            _add(keys, question.sources)
     return keys
 
 

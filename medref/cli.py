@@ -1,6 +1,9 @@
 """`python -m medref COMMAND`: one subcommand per chore (the library modules are never run as scripts).
 
     front-matter [DOCS]                 check every page's front matter and review dates (make build)
+    literature-watch [--data DATA] [--docs DOCS] [--today YYYY-MM-DD]
+                                        check data/literature-watch.yml: a question last searched more
+                                        than 12 months ago stops the build, like a review date
     references [--uncited DOCS] [--data DATA]
                                         check data/references.yml; with --uncited, list keys no page cites
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
@@ -16,10 +19,11 @@ Each returns 0 when all is well; problems go to stderr, naming the file and what
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
-from medref.data import front_matter, glossary, references, risks, trials, urgent
+from medref.data import changes, front_matter, glossary, literature_watch, references, risks, trials, urgent
 from medref.render import reading_level, reference_export
 from medref.cited import keys_cited_in_docs
 
@@ -31,6 +35,21 @@ def cmd_front_matter(args) -> int:
     if problems:
         print(f"front matter: {len(problems)} problem(s); the build stops here.", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_literature_watch(args) -> int:
+    questions = literature_watch.load_watch(args.data, args.docs)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    problems = literature_watch.stale(questions, today)
+    for line in problems:
+        print(f"literature watch: {line}", file=sys.stderr)
+    if problems:
+        print(f"literature watch: {len(problems)} question(s) overdue for a search; the build stops here.",
+              file=sys.stderr)
+        return 1
+    oldest, _ = literature_watch.searched_between(questions)
+    print(f"literature watch: {len(questions)} questions, all searched since {oldest}")
     return 0
 
 
@@ -84,6 +103,11 @@ def parser() -> argparse.ArgumentParser:
     cmd = sub.add_parser("front-matter", help="check front matter and review dates")
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
     cmd.set_defaults(run=cmd_front_matter)
+    cmd = sub.add_parser("literature-watch", help="fail when a question's last search is over 12 months old")
+    cmd.add_argument("--data", type=Path, default=Path("data"))
+    cmd.add_argument("--docs", type=Path, default=Path("docs"))
+    cmd.add_argument("--today", help="check as if it were this day (YYYY-MM-DD); default: today")
+    cmd.set_defaults(run=cmd_literature_watch)
     cmd = sub.add_parser("references", help="check data/references.yml; --uncited lists keys no page cites")
     cmd.add_argument("--uncited", metavar="DOCS", type=Path, help="list references no page in DOCS cites")
     cmd.add_argument("--data", default="data", help="folder holding references.yml (default: data)")
@@ -106,7 +130,8 @@ def parser() -> argparse.ArgumentParser:
 # A data file that fails its checks (the citation scan behind --uncited and reference-export reads
 # the figures, trials and urgent-care advice too): the message already names the file and the fix.
 DATA_ERRORS = (references.ReferenceDataError, glossary.GlossaryDataError, risks.RiskDataError,
-               trials.TrialDataError, urgent.UrgentCareDataError)
+               trials.TrialDataError, urgent.UrgentCareDataError, literature_watch.LiteratureWatchDataError,
+               changes.ChangesDataError)
 
 
 def main(argv: list[str] | None = None) -> int:

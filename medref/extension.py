@@ -13,9 +13,11 @@ from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
 from medref.render.citations import CitationInline, CitationNumbers, ReferencesDirective
+from medref.render.funding_disclosure import FundingDisclosure
 from medref.render.furniture import FurnitureTreeprocessor, Site
 from medref.render.glossary_render import GlossaryDirective
 from medref.render.handouts import PdfLinkDirective
+from medref.render.literature_watch_render import LiteratureWatchDirective
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.render.risk_render import RiskDirective
 from medref.render.trial_render import TrialDirective, TrialFacts
@@ -31,7 +33,9 @@ PRIORITY_GLOSSARY = 73
 PRIORITY_TRIALS = 72
 PRIORITY_URGENT = 72
 PRIORITY_PDF_LINK = 71
+PRIORITY_WATCH = 70
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
+PRIORITY_FUNDING = 16           # treeprocessor: after inline (20), before the Sources list exists (15)
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
 
@@ -82,7 +86,9 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-trials         | 72       | `[[trial-table]]`, `[[trial-summary]]`, `[[trial-chart]]` (trial_render.py) |
         | blockprocessors | medref-urgent         | 72       | `[[urgent-care]]` (urgent_render.py)              |
         | blockprocessors | medref-pdf-link       | 71       | `[[pdf-download]]` (handouts.py)             |
+        | blockprocessors | medref-watch          | 70       | `[[literature-watch]]` (literature_watch_render.py) |
         | inlinePatterns  | medref-cite           | 176      | `[@key]` -> placeholder (citations.py)       |
+        | treeprocessors  | medref-funding        | 16       | company-funded work named on the page (funding_disclosure.py) |
         | treeprocessors  | medref-cite-numbers   | 15       | numbers, Sources list, `ext.cited`           |
         | treeprocessors  | medref-furniture      | 2        | review box, cite, report link, JSON-LD       |
 
@@ -103,7 +109,9 @@ class MedrefExtension(Extension):
         blocks.register(TrialDirective(self), "medref-trials", PRIORITY_TRIALS)
         blocks.register(UrgentCareDirective(self), "medref-urgent", PRIORITY_URGENT)
         blocks.register(PdfLinkDirective(self), "medref-pdf-link", PRIORITY_PDF_LINK)
+        blocks.register(LiteratureWatchDirective(self), "medref-watch", PRIORITY_WATCH)
         md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
+        md.treeprocessors.register(FundingDisclosure(self), "medref-funding", PRIORITY_FUNDING)
         md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),

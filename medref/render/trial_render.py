@@ -162,7 +162,10 @@ class TrialDirective(DirectiveProcessor):
             "shown, and the line is its 95% interval, as each paper reports it. The solid line is no "
             f"difference. The shaded band covers differences smaller than {number(THRESHOLD)} points either "
             f"way: VERTOS IV counted a fall of {number(THRESHOLD)} points as clinically significant pain relief "
-            f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice.")
+            f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice. "
+            "Right of the solid line, pain fell more with the cement: that is how Buchbinder, INVEST and "
+            "VERTOS V report their differences. The VERTOS IV paper does not say which way its difference "
+            "runs, so read its row only as close to no difference.")
         drawn = [t for _, members in groups for t in members]
         rows = [("", (f"{t.label} {cite(t)}", design_text(t), t.effect.time, effect_text(t), t.effect.note))
                 for t in drawn]

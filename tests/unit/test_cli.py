@@ -29,7 +29,8 @@ def test_front_matter_passes_on_good_pages(tmp_path):
 
 def test_every_chore_is_a_subcommand():
     commands = cli.parser()._subparsers._group_actions[0].choices
-    assert set(commands) == {"front-matter", "references", "glossary", "reference-export", "reading-level"}
+    assert set(commands) == {"front-matter", "references", "glossary", "reference-export", "reading-level",
+                             "literature-watch"}
 
 
 def test_printing_the_handouts_is_a_script_outside_the_package():
