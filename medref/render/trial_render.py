@@ -145,8 +145,16 @@ class TrialDirective(DirectiveProcessor):
                      "Result as reported", "Funding"), rows)
 
     def render_summary(self, parent, trials: list[Trial]):
-        # Two columns, so the quick reference keeps to two printed sides.
-        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()})")) for t in trials]
+        # Two columns, so the quick reference keeps to two printed sides. A company that paid for a
+        # trial is named in its row, beside its citation (medref.render.funding_disclosure).
+        refs = references.load_references(self.data_dir)
+
+        def paid(t: Trial) -> str:
+            names = getattr(refs.get(t.source), "company", ())
+            return f"; paid for by {names[0]}" if names else ""
+
+        rows = [("", (f"{t.label} {cite(t)}", f"{t.summary} ({t.design}; {t.size_text()}{paid(t)})"))
+                for t in trials]
         self._table(parent, "medref-trial-summary", ("Trial", "Main finding (design; n)"), rows)
 
     def render_chart(self, parent, trials: list[Trial]):
