@@ -79,7 +79,9 @@ class LiteratureWatchDirective(DirectiveProcessor):
     def full(self, parent, questions, here: str) -> None:
         for q in questions.values():
             _text(parent, "h2", q.question, {"id": f"watch-{q.id}"})
-            dl = etree.SubElement(parent, "dl", {"class": "medref-watch"})
+            # Out of the search index: a reader searching "blood thinners" wants the advice, not our
+            # record of the search terms we used.
+            dl = etree.SubElement(parent, "dl", {"class": "medref-watch", "data-search-exclude": ""})
             _text(dl, "dt", "Last searched")
             dd = etree.SubElement(dl, "dd")
             _time(dd, q.last_searched).tail = AtomicString(" (next search due by ")
