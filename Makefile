@@ -9,8 +9,9 @@ SERVE_ADDR ?= 127.0.0.1:8000
 export DISABLE_MKDOCS_2_WARNING := true
 export NO_MKDOCS_2_WARNING := 1
 
-# Front matter and review dates, checked before either engine runs (a page past its review stops here).
-CHECK_CONTENT = $(BIN)/python -m medref front-matter docs
+# Front matter and review dates, checked before either engine runs (a page past its review stops here),
+# and the literature watch (a question not searched for in 12 months stops here too).
+CHECK_CONTENT = $(BIN)/python -m medref front-matter docs && $(BIN)/python -m medref literature-watch
 # medref itself: editable, so edits to medref/ show in `make serve`; its imports come from the locks.
 INSTALL_MEDREF = $(BIN)/pip install --quiet --no-deps --no-build-isolation --editable .
 

@@ -4,6 +4,11 @@
                                         the same check from inside the extension)
     review-report [DOCS] --out FILE     the weekly run's issue text: pages past (or near) their review date;
                                         prints overdue=N for the workflow
+    literature-watch [--data DATA] [--docs DOCS] [--today YYYY-MM-DD]
+                                        check data/literature-watch.yml: a question last searched more
+                                        than 12 months ago stops the build, like a review date
+    originality [--fingerprint SEEDS]    no run of 8 words in docs/ or data/ repeats the texts the site
+                                        started from (their fingerprints; --fingerprint rewrites them)
     references [--uncited DOCS] [--data DATA]
                                         check data/references.yml; with --uncited, list keys no page cites
     glossary [DATA] [OUT]               write includes/abbreviations.md from data/glossary.yml
@@ -24,11 +29,12 @@ import sys
 from pathlib import Path
 
 from medref import takeaways
-from medref.data import front_matter, glossary, references
+from medref.data import front_matter, glossary, literature_watch, references
 from medref.data.dataset import DataSet
 from medref.data.errors import MedrefDataError
 from medref.render import directive_list, reading_level, reference_export
 from medref.render.registry import DIRECTIVES
+from medref.checks import originality
 from medref.cited import keys_cited_in_docs
 
 
@@ -84,6 +90,37 @@ def cmd_review_report(args) -> int:
     text, overdue = review_report(args.docs, dt.date.today())
     args.out.write_text(text, encoding="utf-8")
     print(f"overdue={overdue}")
+    return 0
+
+
+def cmd_literature_watch(args) -> int:
+    questions = literature_watch.load_watch(args.data, docs_dir=args.docs)
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    problems = literature_watch.stale(questions, today)
+    for line in problems:
+        print(f"literature watch: {line}", file=sys.stderr)
+    if problems:
+        print(f"literature watch: {len(problems)} question(s) overdue for a search; the build stops here.",
+              file=sys.stderr)
+        return 1
+    oldest, _ = literature_watch.searched_between(questions)
+    print(f"literature watch: {len(questions)} questions, all searched since {oldest}")
+    return 0
+
+
+def cmd_originality(args) -> int:
+    root = args.project
+    if args.fingerprint:
+        count = originality.write_fingerprints(args.fingerprint, root / originality.FINGERPRINTS)
+        print(f"wrote {count} fingerprints to {originality.FINGERPRINTS}")
+        return 0
+    lines, hits = originality.report(root)
+    for line in lines:
+        print(line)
+    if hits:
+        print(f"{hits} copied run(s) of {originality.RUN}+ words: say it in your own words.", file=sys.stderr)
+        return 1
+    print(f"no run of {originality.RUN}+ words shared with the texts the site started from")
     return 0
 
 
@@ -161,6 +198,15 @@ def parser() -> argparse.ArgumentParser:
     cmd.add_argument("docs", nargs="?", type=Path, default=Path("docs"))
     cmd.add_argument("--out", type=Path, required=True, help="where to write the issue's Markdown")
     cmd.set_defaults(run=cmd_review_report)
+    cmd = sub.add_parser("literature-watch", help="fail when a question's last search is over 12 months old")
+    cmd.add_argument("--data", type=Path, default=Path("data"))
+    cmd.add_argument("--docs", type=Path, default=Path("docs"))
+    cmd.add_argument("--today", help="check as if it were this day (YYYY-MM-DD); default: today")
+    cmd.set_defaults(run=cmd_literature_watch)
+    cmd = sub.add_parser("originality", help="no run of 8 words copied from the texts the site started from")
+    cmd.add_argument("--project", type=Path, default=Path("."), help="the project folder (default: here)")
+    cmd.add_argument("--fingerprint", metavar="SEEDS", type=Path, help="rewrite the fingerprints from these texts")
+    cmd.set_defaults(run=cmd_originality)
     cmd = sub.add_parser("references", help="check data/references.yml; --uncited lists keys no page cites")
     cmd.add_argument("--uncited", metavar="DOCS", type=Path, help="list references no page in DOCS cites")
     cmd.add_argument("--data", default="data", help="folder holding references.yml (default: data)")

@@ -10,6 +10,7 @@ Zensical build a new Markdown per page; a bare Markdown instance may convert man
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 import sys
@@ -18,11 +19,12 @@ from pathlib import Path
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
 
-from medref.data import front_matter
+from medref.data import front_matter, literature_watch
 from medref.data.dataset import DataSet, data_set
 from medref.pages import PageIndex, PageInfo, UnknownPage, page_from_engine
 from medref.render.citations import CitationInline, CitationNumbers
 from medref.render.directives import DirectiveBlocks, InlineDirectives, MedrefBuildError
+from medref.render.funding_disclosure import FundingDisclosure
 from medref.render.furniture import FurnitureTreeprocessor, Site
 from medref.render.leftovers import DirectiveLeftovers
 from medref.render.registry import DIRECTIVES
@@ -34,6 +36,7 @@ PRIORITY_IDENTIFY = 40           # preprocessor: before pymdownx.snippets (32) a
 PRIORITY_INLINE_DIRECTIVES = 39  # preprocessor: after identify (errors name the page), before any parsing
 PRIORITY_DIRECTIVES = 75         # block processor: before paragraphs, so a directive line is ours
 PRIORITY_CITE = 176              # inline: after code spans (190), so code keeps its [@...]
+PRIORITY_FUNDING = 16            # treeprocessor: after inline (20), before the Sources list exists (15)
 PRIORITY_CITE_NUMBERS = 15       # treeprocessor: after inline (20), before abbr (7) and toc (5)
 PRIORITY_TERM_LINKS = 6          # treeprocessor: after abbr (7) marks the words, before toc (5) and MkDocs' relpath (0)
 PRIORITY_FURNITURE = 2           # treeprocessor: after toc (5) and footnotes, before MkDocs' relpath (0)
@@ -41,13 +44,17 @@ PRIORITY_LEFTOVERS = 19          # treeprocessor: just after inline (20): every 
 DEBUG_ENV = "MEDREF_DEBUG"       # set (to anything) to see the Python traceback behind a build error
 
 
-def page_rules(docs_dir: str) -> None:
+def page_rules(docs_dir: str, data: DataSet) -> None:
     """The front-matter and review-date rules for every page under docs_dir, once per build (cached
-    until a page changes), from inside the engine: the same problems and words as `python -m medref
-    front-matter docs`, whichever command runs the build."""
+    until a page changes), and the literature watch's 12-month rule (when the project keeps one), from
+    inside the engine: the same problems and words as `python -m medref front-matter docs` and
+    `python -m medref literature-watch`, whichever command runs the build."""
     problems = front_matter.check_docs_once(Path(docs_dir))
-    if problems:
-        raise MedrefBuildError("\n".join(front_matter.report(problems)))
+    lines = front_matter.report(problems) if problems else []
+    if (data.dir / literature_watch.FILENAME).is_file():
+        lines += literature_watch.stale(data.get(literature_watch.load_watch), dt.date.today())
+    if lines:
+        raise MedrefBuildError("\n".join(lines))
 
 
 def quiet_errors(md, convert):
@@ -91,7 +98,7 @@ class IdentifyPage(Preprocessor):
         except UnknownPage as exc:
             raise MedrefBuildError(f"medref: {exc}") from None
         if page is not None:  # an engine's build (unit tests convert text of their own)
-            page_rules(self.ext.getConfig("docs_dir"))
+            page_rules(self.ext.getConfig("docs_dir"), self.ext.data)
         self.ext.page = page if page is not None else self.index.identify("\n".join(lines))
         return lines
 
@@ -121,6 +128,7 @@ class MedrefExtension(Extension):
         | blockprocessors | medref-directives        | 75       | every block directive, by name (render/registry.py) |
         | inlinePatterns  | medref-cite              | 176      | `[@key]` -> placeholder (citations.py)       |
         | treeprocessors  | medref-leftovers         | 19       | a `[[...` or `[ @key ]` left in the text fails (leftovers.py) |
+        | treeprocessors  | medref-funding           | 16       | a company-funded work is named on the page (funding_disclosure.py) |
         | treeprocessors  | medref-cite-numbers      | 15       | numbers, Sources list, `ext.cited`           |
         | treeprocessors  | medref-term-links        | 6        | dotted words link to the glossary (term_links.py) |
         | treeprocessors  | medref-furniture         | 2        | review box, cite, report link, JSON-LD       |
@@ -146,6 +154,7 @@ class MedrefExtension(Extension):
         md.parser.blockprocessors.register(DirectiveBlocks(self, DIRECTIVES), "medref-directives", PRIORITY_DIRECTIVES)
         md.inlinePatterns.register(CitationInline(self), "medref-cite", PRIORITY_CITE)
         md.treeprocessors.register(DirectiveLeftovers(self), "medref-leftovers", PRIORITY_LEFTOVERS)
+        md.treeprocessors.register(FundingDisclosure(self), "medref-funding", PRIORITY_FUNDING)
         md.treeprocessors.register(CitationNumbers(self), "medref-cite-numbers", PRIORITY_CITE_NUMBERS)
         site = Site(
             name=self.getConfig("site_name"), url=self.getConfig("site_url"), repo_url=self.getConfig("repo_url"),

@@ -32,8 +32,11 @@ ALLOWED = [
     re.compile(r"\b\d+/111\b"),
 ]
 # Blocks that define words or list sources: definitions of 999, A&E and NHS 111 on the glossary
-# page, and reference lists (page numbers such as 999).
-SKIP_CLASSES = {BLOCK_CLASS, "medref-glossary", "medref-sources", "medref-references"}
+# page, reference lists (page numbers such as 999) and the literature watch's search records.
+SKIP_CLASSES = {BLOCK_CLASS, "medref-glossary", "medref-sources", "medref-references",
+                # the literature watch's record of what was searched for and found (search terms
+                # such as "sepsis 999 signs"), not advice to the reader
+                "medref-watch"}
 # nav: the table of contents repeats the full list's tier headings ("Call 999 or go to A&E now: ...")
 # as links to the rendered list; that is navigation, not advice written by hand.
 SKIP_TAGS = {"head", "script", "style", "svg", "code", "pre", "template", "nav"}

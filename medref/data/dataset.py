@@ -19,7 +19,7 @@ import hashlib
 from pathlib import Path
 from typing import Callable, TypeVar
 
-from medref.data import glossary, references, risks, trials, urgent
+from medref.data import changes, glossary, references, risks, trials, urgent
 
 T = TypeVar("T")
 
@@ -52,6 +52,11 @@ class DataSet:
     @functools.cached_property
     def glossary(self) -> list[glossary.Term]:
         return glossary.load_glossary(self.dir)
+
+    @functools.cached_property
+    def changes(self) -> list[changes.Change] | None:
+        """What each page's last review changed (None when the project keeps no changes.yml)."""
+        return changes.load_changes(self.dir)
 
     def get(self, load: Callable[[Path, dict], T]) -> T:
         """What `load(data_dir, references)` returns, read once for this data set: a new data file's

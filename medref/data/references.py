@@ -29,7 +29,7 @@ GROUPS = {  # group -> heading on the References page, in page order
     "other": "Other",
 }
 FIELDS = ("key", "group", "authors", "year", "title", "journal", "volume", "issue", "pages",
-          "doi", "pmid", "url", "funding", "note")
+          "doi", "pmid", "url", "funding", "company", "note")
 MAX_AUTHORS = 6  # Vancouver: list six, then "et al."
 # Characters per field (medref.data.plaintext); `url` must also be an https:// address.
 LIMITS = {"title": 600, "journal": 200, "authors": 120, "funding": 300, "url": 500, "volume": 20, "issue": 20,
@@ -64,6 +64,9 @@ class Reference:
     pmid: str = ""
     url: str = ""
     funding: str = ""
+    # The company (or companies) that paid for the work, as the funding names them. A page that cites
+    # the work must name one of them in its own text, not only in Sources (medref.render.funding_disclosure).
+    company: tuple[str, ...] = ()
     note: str = ""  # for editors; not shown on pages
 
     @property
@@ -171,6 +174,17 @@ def _entry_problems(where: str, entry: dict) -> list[str]:
     if group in FUNDING_REQUIRED and not _text(entry.get("funding")):
         problems.append(f"{where}: missing 'funding'; every {group[:-1]} says who paid for it, e.g. "
                         f"funding: \"Medtronic\", or funding: \"{NOT_STATED}\" if no source we checked says")
+    company = entry.get("company")
+    if company is not None:
+        names = company if isinstance(company, list) else [company]
+        if not names or not all(isinstance(n, str) and n.strip() for n in names):
+            problems.append(f"{where}: 'company' must be the name of the company that paid, or a list of names")
+        else:
+            funding = _text(entry.get("funding"))
+            named = [n for n in names if n.strip() in funding]
+            if not named:
+                problems.append(f"{where}: 'company' {names} is not named in 'funding'; the funding line readers "
+                                "see must name the company that paid")
     if not (doi or pmid or url):
         problems.append(f"{where}: no 'doi', 'pmid' or 'url'; add at least one so readers can find the work")
     return problems
@@ -180,6 +194,8 @@ def _make_reference(entry: dict) -> Reference:
     return Reference(
         key=entry["key"], group=entry["group"], title=_text(entry["title"]), year=entry["year"],
         authors=tuple(entry.get("authors") or ()),
+        company=tuple(n.strip() for n in ([entry["company"]] if isinstance(entry.get("company"), str)
+                                          else entry.get("company") or ())),
         **{f: _text(entry.get(f)) for f in ("journal", "volume", "issue", "pages", "doi", "pmid",
                                              "url", "funding", "note")},
     )

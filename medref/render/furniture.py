@@ -26,12 +26,15 @@ import xml.etree.ElementTree as etree
 
 from markdown.treeprocessors import Treeprocessor
 
+from medref.data.changes import Change, changes_for, missing_message
 from medref.data.front_matter import EXTENDED_BECAUSE, as_date, overdue_since
 from medref.pages import PageInfo
+from medref.render.directives import MedrefBuildError
 
 EDITORIAL_POLICY = "about/editorial-policy.md"
 CITE_ID = "cite"
 CITE_TITLE = "Cite this page"
+CHANGED_ID = "what-changed"
 LANGUAGE = "en-GB"
 
 # What every page is about. Alternate names are the ones readers and clinicians search for.
@@ -121,7 +124,28 @@ def apa(site: Site, title: str, url: str, reviewed: dt.date | None) -> str:
 
 # ------------------------------------------------------------------------------------- HTML blocks
 
-def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None) -> str:
+def changed_list(changed: list[Change]) -> str:
+    """What the last review changed and why, dated (data/changes.yml); empty when nothing is recorded."""
+    if not changed:
+        return ""
+    day = changed[0].date
+    items = "".join(f"<li>{html.escape(c.what)} <span class=\"medref-changed-why\">Why: {html.escape(c.why)}</span></li>"
+                    for c in changed)
+    return (f'<h3 class="medref-changed-title" id="{CHANGED_ID}">What changed on '
+            f'<time datetime="{day.isoformat()}">{long_date(day)}</time></h3>'
+            f'<ul class="medref-changed">{items}</ul>')
+
+
+def changed_note(changed: list[Change]) -> str:
+    """One line under the page title, so a returning reader sees at once that something is new."""
+    day = changed[0].date
+    return (f'<p class="medref-changed-note" data-search-exclude="">Updated '
+            f'<time datetime="{day.isoformat()}">{long_date(day)}</time>: '
+            f'<a href="#{CHANGED_ID}">see what changed</a>.</p>')
+
+
+def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None,
+               changed: list[Change] | None = None) -> str:
     meta = page.meta
     last, nxt = as_date(meta.get("last_reviewed")), as_date(meta.get("next_review"))
     policy = source_href(page.rel, EDITORIAL_POLICY)
@@ -145,6 +169,8 @@ def review_box(page: PageInfo, site: Site, sources: int, reading_age: int | None
         '<aside class="medref-review" aria-label="About this page" data-search-exclude="">'
         '<h2 class="medref-review-title">About this page</h2>'
         f"<dl>{items}</dl>"
+        + changed_list(changed or [])
+        + 
         f'<p class="medref-review-policy">How we write and check pages: '
         f'<a href="{html.escape(policy)}">our editorial policy</a>.</p>'
         f'<p class="medref-print-only">Printed from {address}</p>'
@@ -240,18 +266,21 @@ def json_ld_script(data: dict) -> str:
     return f'<script type="application/ld+json">{json_ld_text(data)}</script>'
 
 
-def visible_furniture(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None) -> str:
+def visible_furniture(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None,
+                      changed: list[Change] | None = None) -> str:
     """Review box, cite block and report link (well-formed markup, so it parses as XML too)."""
     return "\n".join((
-        review_box(page, site, len(cited), reading_age),
+        review_box(page, site, len(cited), reading_age, changed),
         cite_block(page, site),
         report_link(page, site),
     ))
 
 
-def furniture_html(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None) -> str:
+def furniture_html(page: PageInfo, site: Site, cited: list[CitedWork], reading_age: int | None,
+                   changed: list[Change] | None = None) -> str:
     """Everything appended to a page, as HTML."""
-    return visible_furniture(page, site, cited, reading_age) + "\n" + json_ld_script(json_ld(page, site, cited))
+    return (visible_furniture(page, site, cited, reading_age, changed) + "\n"
+            + json_ld_script(json_ld(page, site, cited)))
 
 
 # ------------------------------------------------------------------------------------- references
@@ -306,12 +335,23 @@ def reading_age_of(page: PageInfo, html_text: str) -> int | None:
     return reading_age(grade(prose))
 
 
-def furniture_elements(page: PageInfo, site: Site, cited: list[CitedWork], age: int | None) -> list[etree.Element]:
+def furniture_elements(page: PageInfo, site: Site, cited: list[CitedWork], age: int | None,
+                       changed: list[Change] | None = None) -> list[etree.Element]:
     """The furniture as elements: parsed from our own markup, plus the JSON-LD script."""
-    elements = list(etree.fromstring(f"<div>{visible_furniture(page, site, cited, age)}</div>"))
+    elements = list(etree.fromstring(f"<div>{visible_furniture(page, site, cited, age, changed)}</div>"))
     script = etree.Element("script", {"type": "application/ld+json"})
     script.text = json_ld_text(json_ld(page, site, cited))  # the serializer writes script text unescaped
     return elements + [script]
+
+
+def insert_after_title(root, element) -> None:
+    """Put `element` straight after the page's first h1 (at the top when it has none)."""
+    children = list(root)
+    for index, child in enumerate(children):
+        if child.tag == "h1":
+            root.insert(index + 1, element)
+            return
+    root.insert(0, element)
 
 
 class FurnitureTreeprocessor(Treeprocessor):
@@ -320,16 +360,37 @@ class FurnitureTreeprocessor(Treeprocessor):
         self.ext = ext
         self.site = site
 
+    def changes_of(self, page: PageInfo) -> list[Change]:
+        """What the page's last review changed; a page reviewed with nothing recorded stops the build
+        (when the project keeps data/changes.yml at all: a bare test project may not)."""
+        changes = self.ext.data.changes
+        if changes is None:
+            return []
+        reviewed = as_date(page.meta.get("last_reviewed"))
+        if reviewed is None:  # no review date: the front-matter check reports that, naming the page
+            return []
+        found = changes_for(changes, page.rel, reviewed)
+        if not found:
+            raise MedrefBuildError(missing_message(page.rel, reviewed))
+        return found
+
     def run(self, root):
         page = self.ext.page
         if page is None:  # a snippet, a unit test, or a page we cannot identify
             return None
         cited = _cited_works(list(self.ext.cited), self.ext.data)
         age = reading_age_of(page, rendered_html(self.md, root))
-        for element in furniture_elements(page, self.site, cited, age):
+        changed = self.changes_of(page)
+        for element in furniture_elements(page, self.site, cited, age, changed):
             root.append(element)
+        if changed:
+            # As raw HTML (stashed): the anchor it links to is added after MkDocs collects the page's
+            # anchors, so a tree link would be reported as broken; the site's link test checks it.
+            holder = etree.Element("p")
+            holder.text = self.md.htmlStash.store(changed_note(changed))
+            insert_after_title(root, holder)
         notice = overdue_notice(page, dt.date.today())
-        if notice:  # first, under the page's heading when it has one
+        if notice:  # first, under the page's heading when it has one (above the "Updated" line)
             first = 1 if len(root) and root[0].tag == "h1" else 0
             root.insert(first, etree.fromstring(notice))
         add_to_contents(self.md, CITE_ID, CITE_TITLE)

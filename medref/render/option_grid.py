@@ -165,7 +165,7 @@ class OptionGrid(BlockDirective):
         problems = []
         for row in grid.rows:
             tr = etree.SubElement(body, "tr", {"id": f"option-grid-{row.id}"})
-            self._row_heading(tr, row, figures)
+            self._row_heading(tr, row, figures, refs)
             for option, cell in zip(grid.options, row.cells):
                 td = etree.SubElement(tr, "td", {"data-option": option.label})
                 parts = cell_parts(row, cell, figures, all_trials, refs)
@@ -177,13 +177,16 @@ class OptionGrid(BlockDirective):
             raise MedrefBuildError("\n".join(problems))
 
     @staticmethod
-    def _row_heading(tr, row: option_grid.Row, figures: dict) -> None:
+    def _row_heading(tr, row: option_grid.Row, figures: dict, refs: dict) -> None:
         th = etree.SubElement(tr, "th", {"scope": "row"})
         etree.SubElement(th, "span", {"class": "og-outcome"}).text = words(row.outcome)
         unit = unit_of(row, figures)
         basis = f"{when_words(row)}" + (f", out of {row.per:,} {unit}" if unit else "")
         etree.SubElement(th, "span", {"class": "og-basis"}).text = words(basis)
-        sources = cite(row.sources)  # once, after the first of the row's notes
+        # Once, after the first of the row's notes; a company that paid for one of them is named
+        # beside it (medref.render.funding_disclosure), as every cell names its own funders.
+        paid = [key for key in row.sources if getattr(refs.get(key), "company", ())]
+        sources = " ".join([cite(row.sources)] + [words(line) + "." for line in funding_lines(paid, refs)])
         if row.mixed:
             etree.SubElement(th, "span", {"class": "og-mixed"}).text = (
                 f"**Not comparable:** {words(row.mixed)} {sources}".strip())

@@ -13,6 +13,7 @@ from medref.render.citations import ReferencesDirective
 from medref.render.directives import Registry
 from medref.render.glossary_render import GlossaryDirective
 from medref.render.handouts import OfflineCopyDirective, PdfLinkDirective
+from medref.render.literature_watch_render import LiteratureWatchDirective
 from medref.render.risk_render import RiskFigure, RiskTable
 from medref.render.trial_render import TrialChart, TrialFact, TrialSummary, TrialTable
 from medref.render.urgent_render import UrgentCareDirective
@@ -35,4 +36,5 @@ DIRECTIVES = Registry(
     OptionGrid,
     FairTests,
     Worksheet,
+    LiteratureWatchDirective,
 )

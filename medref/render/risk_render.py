@@ -250,10 +250,16 @@ class RiskTable(BlockDirective):
         Column("Figure", lambda risk: figure_lines(risk)),
         Column("How measured", lambda risk: risk.measured),
         Column("Evidence", lambda risk: _capital(risk.evidence)),
-        Column("Source", lambda risk: tables.citation(risk.sources)),
     )
 
     def render(self, parent, name, value):
-        tables.data_table(parent, self.COLUMNS, select(self.data.risks, value), css="medref-risk-table",
+        refs = self.data.references
+
+        def source(risk):  # a company that paid for a source is named in its row (funding_disclosure)
+            paid = [name for key in risk.sources for name in getattr(refs.get(key), "company", ())[:1]]
+            return (tables.citation(risk.sources),) + ((f" (paid for by {', '.join(dict.fromkeys(paid))})",) if paid else ())
+
+        columns = self.COLUMNS + (Column("Source", source),)
+        tables.data_table(parent, columns, select(self.data.risks, value), css="medref-risk-table",
                           row_attrs=lambda risk: {"id": f"figure-{risk.id}"})
 

@@ -20,7 +20,7 @@ LABEL_W = 112          # trial names on the left
 PLOT_L, PLOT_R = LABEL_W + 8, WIDTH - 10
 ROW_H = 30
 GROUP_H = 24
-AXIS_H = 44
+AXIS_H = 58            # ticks, the axis title, and which side favours which group
 FONT = 12
 SMALL = 10.5
 
@@ -109,5 +109,10 @@ def chart_svg(groups: list[tuple[str, list[Trial]]], threshold: float, label: st
                    f'font-size="{SMALL}">{number(tick)}</text>')
     out.append(f'<text x="{_fmt((PLOT_L + PLOT_R) / 2)}" y="{_fmt(plot_bottom + 34)}" text-anchor="middle" '
                f'font-size="{SMALL}">Difference in pain (points on a 0-10 scale)</text>')
+    # Which side is which: a chart without "favours" labels leaves the reader to guess (review 3c).
+    out.append(f'<text class="medref-tc-favours" x="{PLOT_L}" y="{_fmt(plot_bottom + 50)}" font-size="{SMALL}">'
+               "\u2190 favours control</text>"
+               f'<text class="medref-tc-favours" x="{PLOT_R}" y="{_fmt(plot_bottom + 50)}" text-anchor="end" '
+               f'font-size="{SMALL}">favours cement \u2192</text>')
     out.append("</svg>")
     return "".join(out)

@@ -174,14 +174,21 @@ class TrialSummary(BlockDirective):
         """Each trial's main report."""
         return trial_keys(data, name, value)
 
-    # Two columns, so the quick reference keeps to two printed sides.
-    COLUMNS = (
-        Column("Trial", trial_cell),
-        Column("Main finding (design; n)", lambda t: (Inline(t.summary), f" ({t.design}; {t.size_text()})")),
-    )
-
     def render(self, parent, name, value):
-        tables.data_table(parent, self.COLUMNS, select(self.data.trials, name, value), css="medref-trial-summary")
+        # Two columns, so the quick reference keeps to two printed sides. A company that paid for a
+        # trial is named in its row, beside its citation (medref.render.funding_disclosure).
+        refs = self.data.references
+
+        def paid(t: Trial) -> str:
+            names = getattr(refs.get(t.source), "company", ())
+            return f"; paid for by {names[0]}" if names else ""
+
+        columns = (
+            Column("Trial", trial_cell),
+            Column("Main finding (design; n)",
+                   lambda t: (Inline(t.summary), f" ({t.design}; {t.size_text()}{paid(t)})")),
+        )
+        tables.data_table(parent, columns, select(self.data.trials, name, value), css="medref-trial-summary")
 
 
 class TrialChart(BlockDirective):
@@ -219,7 +226,10 @@ class TrialChart(BlockDirective):
             "shown, and the line is its 95% interval, as each paper reports it. The solid line is no "
             f"difference. The shaded band covers differences smaller than {number(THRESHOLD)} points either "
             f"way: VERTOS IV counted a fall of {number(THRESHOLD)} points as clinically significant pain relief "
-            f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice.")
+            f"for one person [@{THRESHOLD_SOURCE}], so we use it as a guide to what patients notice. "
+            "Right of the solid line, pain fell more with the cement: that is how Buchbinder, INVEST and "
+            "VERTOS V report their differences. The VERTOS IV paper does not say which way its difference "
+            "runs, so read its row only as close to no difference.")
         drawn = [t for _, members in groups for t in members]
         tables.data_table(parent, self.COLUMNS, drawn, css="medref-tc-table", caption="The numbers in the chart")
         off = [t for t in trials if not t.effect]

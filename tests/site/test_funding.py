@@ -52,3 +52,27 @@ def test_the_check_reports_a_trial_without_funding():
             '<li id="source-kallmes2009">Kallmes DF. A trial. <span class="medref-funding">Funding: NIH.</span></li>'
             '<li id=source-hsieh2019>Hsieh MK. A series.</li></ol>')
     assert sources_without_funding(html, refs) == ["dohm2014"]  # the series needs none
+
+
+def _body_before_sources(html: str) -> str:
+    """The page's own text: everything before its Sources heading, tags dropped."""
+    body = html.split('id="sources"', 1)[0].split("id=sources", 1)[0]
+    return re.sub(r"<[^>]+>", " ", body)
+
+
+def test_company_funded_work_is_named_on_the_page_not_only_in_sources(site_dir):
+    """Issue 22: the build stops a page that cites a company-funded work without naming the company
+    beside it (medref/render/funding_disclosure.py); this reads the built pages independently."""
+    refs = load_references(sitetools.ROOT / "data")
+    problems, checked = [], 0
+    for page in sitetools.html_pages(site_dir):
+        html = page.read_text(encoding="utf-8")
+        body = _body_before_sources(html)
+        for key, _ in SOURCE_ITEM.findall(html):
+            names = getattr(refs.get(key), "company", ())
+            if names:
+                checked += 1
+                if not any(re.search(rf"\b{re.escape(n)}\b", body) for n in names):
+                    problems.append(f"{page.relative_to(site_dir)}: cites {key} without naming {'/'.join(names)}")
+    assert checked > 10, "no company-funded work found in any Sources list; has the markup changed?"
+    assert not problems, "\n".join(problems)

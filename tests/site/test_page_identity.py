@@ -23,6 +23,7 @@ def twin_project(tmp_path):
     project = tmp_path / "twins"
     (project / "docs").mkdir(parents=True)
     shutil.copytree(sitetools.ROOT / "data", project / "data")
+    (project / "data" / "changes.yml").unlink()  # what changed on the real pages; these two are new
     for name in ("first", "second"):
         (project / "docs" / f"{name}.md").write_text(textwrap.dedent(f"""\
             ---

@@ -30,7 +30,7 @@ def test_front_matter_passes_on_good_pages(tmp_path):
 def test_every_chore_is_a_subcommand():
     commands = cli.parser()._subparsers._group_actions[0].choices
     assert set(commands) == {"front-matter", "review-report", "references", "glossary", "reference-export",
-                             "reading-level", "directives", "takeaways"}
+                             "reading-level", "directives", "takeaways", "literature-watch", "originality"}
 
 
 def test_an_unknown_command_fails():

@@ -38,7 +38,7 @@ def test_every_registered_processor_is_in_the_docstring_table():
     registries = (md.preprocessors, md.parser.blockprocessors, md.inlinePatterns, md.treeprocessors)
     ours = [(item.name, item.priority) for registry in registries for item in registry._priority
             if item.name.startswith("medref-")]
-    assert len(ours) == 8
+    assert len(ours) == 9
     for name, priority in ours:
         assert re.search(rf"\|\s*{re.escape(name)}\s*\|\s*{priority:g}\s*\|", table), (name, priority)
     constants = [name for name in vars(extension) if name.startswith("PRIORITY_")]

@@ -189,7 +189,7 @@ def convert(tmp_path):
         body = PAGE_TEXT.split("---\n", 2)[2]
         return md, md.convert(body)
 
-    data = types.SimpleNamespace(references={
+    data = types.SimpleNamespace(changes=None, references={
         "trial": types.SimpleNamespace(key="trial", title="A trial", link=None,
                                        doi_url="https://doi.org/10.1/t", pubmed_url=None, group="trials"),
     })

@@ -10,7 +10,7 @@ from medref.render.directives import MedrefBuildError
 from medref.render.leftovers import known_directives
 from tests.unit.fixtures.evidence import render
 
-KNOWN = ["fair-tests", "glossary", "icon-array", "offline-copy", "option-grid", "pdf-download", "references",
+KNOWN = ["fair-tests", "glossary", "icon-array", "literature-watch", "offline-copy", "option-grid", "pdf-download", "references",
          "risk-table", "sentence", "trial-chart", "trial-fact", "trial-summary", "trial-table", "urgent-care",
          "worksheet"]
 
