@@ -52,7 +52,7 @@ def written() -> str:
 FULL = [
     ("radio", "dh-p", "kp"), ("fill", "dh-l", "T12, L1"), ("fill", "dh-d", iso(-2)), ("radio", "dh-a", "sed"),
     ("fill", "dh-m1", "Apixaban"), ("select", "dh-r1", "date"), ("fill", "dh-rd1", iso(1)), ("fill", "dh-n1", "evening dose"),
-    ("fill", "dh-m2", "Metformin"), ("select", "dh-r2", "same"),
+    ("fill", "dh-m2", "Metformin"), ("select", "dh-r2", "same"), ("fill", "dh-m3", "Warfarin"), ("select", "dh-r3", "wait"),
     ("fill", "dh-pd", "0118 496 0000"), ("fill", "dh-pdw", "Ward 7, 8am to 6pm"),
     ("fill", "dh-pn", "020 7946 0000"), ("fill", "dh-pnw", "Switchboard, ask for radiology"),
     ("fill", "dh-fd", iso(40)), ("fill", "dh-f", "Clinic letter will follow"),
@@ -62,6 +62,7 @@ FULL = [
 FULL_SHOWN = [
     "Balloon kyphoplasty", "T12 and L1", shown(-2), "with sedation",
     "Apixaban", "start it again on " + shown(1), "(evening dose)", "Metformin", "take it as before",
+    "Warfarin", "do not take it until your team tells you when", "Phone at night, weekends and bank holidays",
     "0118 496 0000", "(Ward 7, 8am to 6pm)", "020 7946 0000", "(Switchboard, ask for radiology)",
     shown(40), "Clinic letter will follow", "Your GP will arrange a DEXA scan", "Keep the dressing dry for 2 days",
 ]
@@ -119,11 +120,31 @@ def test_every_entry_shows_on_the_handout_as_text(browser, base_url, engine):
         missing = [entry for entry in FULL_SHOWN if entry not in text]
         assert not missing, f"{engine}: not on the handout: {missing}\n{text}"
         assert page.locator("[data-discharge-dropped]").is_hidden()
+        assert form.locator("[data-discharge-warning]").is_hidden(), "no urgent words, yet the form warned"
         # The blanks: the phone line gives way to the numbers; the blood-thinner blank points up.
         assert page.locator('[data-discharge-blank="phone"]').is_hidden()
         assert "see \u201cYour medicines\u201d in the notes from your team above" in page.locator("article").inner_text()
         blocked = form.evaluate("window.__medrefCsp") + page.evaluate("window.__medrefCsp")
         assert blocked == [], f"{engine}: the Content-Security-Policy blocked: {blocked}"
+    finally:
+        context.close()
+
+
+def test_free_text_that_reads_like_urgent_advice_is_flagged_but_the_link_is_made(browser, base_url, engine):
+    """A team's "ring the ward if unwell" prints above the warning-sign list and could stand in for it
+    (reviews/discharge-27-review.md): the form names the box, and still makes the link."""
+    context = browser.new_context()
+    try:
+        entries = [e for e in FULL if e[1] not in ("dh-o", "dh-pnw")]
+        entries += [("fill", "dh-o", "Ring the ward if unwell"), ("fill", "dh-pnw", "Any problems, ring us")]
+        form, link = make_link(context, base_url, entries)
+        warning = form.locator("[data-discharge-warning]")
+        assert warning.is_visible(), f"{engine}: no warning for urgent words in the free text"
+        said = " ".join(warning.inner_text().split())
+        assert "Anything else: \u201cunwell\u201d" in said and "Out of hours: who or when: \u201cAny problems\u201d" in said, said
+        assert link.startswith(base_url + HANDOUT + "#v=1&")
+        form.fill("#dh-o", "Keep the dressing dry")   # the warning goes with the link it was about
+        assert warning.is_hidden() or form.locator("[data-discharge-result]").is_hidden()
     finally:
         context.close()
 

@@ -124,9 +124,9 @@ def test_a_medicine_needs_a_name_and_a_plan(rules):
     result = rules.check({"m1": "Apixaban", "n2": "evening dose"})
     assert result["values"] == {}
     assert messages(result) == {
-        "r1": "Choose the plan for Apixaban: restart on a date, or take as before",
+        "r1": "Choose the plan for Apixaban: restart on a date, take as before, or wait until the team says",
         "m2": "Enter the name of medicine 2, or clear its row",
-        "r2": "Choose the plan for medicine 2: restart on a date, or take as before",
+        "r2": "Choose the plan for medicine 2: restart on a date, take as before, or wait until the team says",
     }
 
 
@@ -134,6 +134,24 @@ def test_a_restart_date_is_not_before_the_procedure(rules):
     result = rules.check({"d": day(-2), "m1": "Apixaban", "r1": day(-3)})
     assert result["values"] == {"d": day(-2)}
     assert messages(result)["r1"] == "The date to restart Apixaban is before the procedure; check both dates"
+
+
+def test_a_medicine_can_wait_until_the_team_says(rules):
+    """SIR and CIRSE leave a blood thinner's restart to the team's protocol: the team may not know the
+    date at discharge (reviews/discharge-27-review.md). The plan travels as "wait" and prints as an
+    instruction not to take it, never as "carry on"."""
+    result = rules.check({"m1": "Warfarin", "r1": "wait", "n1": "INR check first"})
+    assert result["values"] == {"m1": "Warfarin", "r1": "wait", "n1": "INR check first"}
+    rows = rules.call("notes", result["values"], WRITTEN)
+    said = "".join(p["text"] for p in rows[0]["items"][0])
+    assert said == "Warfarin: do not take it until your team tells you when (INR check first)."
+    assert rules.read(rules.call("toFragment", result["values"], WRITTEN))["values"] == result["values"]
+
+
+@pytest.mark.parametrize("plan", ["Wait", "stop", "later", "wait!"])
+def test_an_unknown_plan_is_refused(rules, plan):
+    result = rules.check({"m1": "Warfarin", "r1": plan})
+    assert result["values"] == {} and "r1" in messages(result)
 
 
 def test_a_whole_medicine_row_goes_when_one_part_is_wrong(rules):
@@ -224,3 +242,29 @@ def test_notes_read_as_the_handout_prints_them(rules):
         "f": "Wednesday 20 January 2027.",   # another year: the year is shown
     }
     assert rows[2]["parts"][0]["tel"] == "+441184960000"
+
+
+# ------------------------------------------------------------------ free text that reads like urgent advice
+
+@pytest.mark.parametrize("key, text, words", [
+    ("o", "Any problems, ring the ward", ["Any problems"]),
+    ("o", "If unwell call 999 or go to A&E", ["unwell", "999", "A&E"]),
+    ("pnw", "Ring if feverish or worried", ["feverish", "worried"]),
+    ("pnw", "Ward 7, urgent calls only", ["urgent"]),
+    ("f", "Call 111 if you feel worse", ["111", "feel worse"]),
+    ("b", "A and E if you fall", ["A and E"]),
+    ("n1", "emergency dose only", ["emergency"]),
+])
+def test_free_text_that_reads_like_urgent_advice_is_named(rules, key, text, words):
+    """The form warns (reviews/discharge-27-review.md): the team's own words print above the handout's
+    warning-sign list and must not stand in for it."""
+    found = rules.call("urgentWords", {key: text})
+    assert [hit["key"] for hit in found] == [key]
+    assert found[0]["words"] == words
+
+
+def test_ordinary_notes_raise_no_urgent_warning(rules):
+    values = {"o": "Keep the dressing dry for 2 days", "pnw": "Switchboard, ask for radiology",
+              "f": "Clinic letter will follow", "b": "Your GP will arrange a DEXA scan", "n1": "evening dose",
+              "pd": "01184960999"}   # a phone number is not free text
+    assert rules.call("urgentWords", values) == []

@@ -10,7 +10,8 @@
    window.medrefDischarge.check(raw, written) -> {values, errors: [{key, message, label}]}
    window.medrefDischarge.toFragment(values, written) -> "v=1&w=..."
    window.medrefDischarge.notes(values, written) -> the handout's rows; printedLines(rows) -> their length on paper
-   window.medrefDischarge.fromFragment(fragment, today) -> {values, written, dropped: [keys], refused: reason|null} */
+   window.medrefDischarge.fromFragment(fragment, today) -> {values, written, dropped: [keys], refused: reason|null}
+   window.medrefDischarge.urgentWords(values) -> [{key, label, words}]: free text that reads like warning-sign advice */
 (function () {
   "use strict";
 
@@ -32,6 +33,9 @@
     sed: "Sedation",
     ga: "General anaesthetic"
   };
+  // A medicine's plan besides a restart date. "wait": SIR (2019) and CIRSE (2021) leave the restart
+  // of a blood thinner to the team's own protocol, so the team may not know the date at discharge.
+  var PLANS = { same: "take it as before", wait: "do not take it until your team tells you when" };
   var REGIONS = { C: 7, T: 12, L: 5 };     // vertebrae in each part of the spine
   var REGION_ORDER = "CTL";
 
@@ -199,9 +203,9 @@
       if (!get(name)) { fail(name, "Enter the name of medicine " + i + ", or clear its row"); }
       var planned = get(plan);
       if (!planned) {
-        fail(plan, "Choose the plan for " + called + ": restart on a date, or take as before");
-      } else if (planned === "same") {
-        values[plan] = "same";
+        fail(plan, "Choose the plan for " + called + ": restart on a date, take as before, or wait until the team says");
+      } else if (Object.prototype.hasOwnProperty.call(PLANS, planned)) {
+        values[plan] = planned;
       } else {
         var offset = date(plan, -14, 90, "the date to restart " + called);
         if (typeof offset === "number" && typeof done === "number" && offset < done) {
@@ -285,7 +289,7 @@
      {text}, {text, strong: true} or {text, tel: "+44..."}. Rows' labels are the handout's <dt>s
      (tests/site/test_discharge_handout.py checks they match ROW_LABELS). */
   var ROW_LABELS = {
-    what: "What you had", m: "Your medicines", pd: "Phone in the day", pn: "Phone at night and weekends",
+    what: "What you had", m: "Your medicines", pd: "Phone in the day", pn: "Phone at night, weekends and bank holidays",
     f: "Next check-up", b: "Bone health plan", o: "Also"
   };
   var WITH = { la: "with local anaesthetic only", sed: "with sedation", ga: "with a general anaesthetic" };
@@ -317,7 +321,7 @@
     var items = [];
     for (var n = 1; n <= MEDICINE_ROWS; n++) {
       if (!values["m" + n]) { continue; }
-      var plan = values["r" + n] === "same" ? "take it as before" : "start it again on " + dayDate(values["r" + n], written);
+      var plan = PLANS[values["r" + n]] || "start it again on " + dayDate(values["r" + n], written);
       items.push([{ text: values["m" + n], strong: true },
                   { text: ": " + plan + (values["n" + n] ? " (" + values["n" + n] + ")." : ".") }]);
     }
@@ -357,7 +361,27 @@
     }, 0);
   }
 
+  /* Free text that reads like advice on what to do in an emergency ("ring the ward if unwell",
+     "999", "A&E", "if feverish"). The notes print above the handout's warning-sign list, so a team's
+     own words could seem to replace it: a patient with a 999 sign might ring a ward phone instead.
+     The form warns (it does not refuse: "no fever since" is harmless) and names the box. */
+  var URGENT_WORDS = /\b999\b|\b111\b|\bA\s*(?:&|and)\s*E\b|\bemergenc\w*|\burgent\w*|\bambulance|\bunwell\b|\bfeel(?:ing)? (?:ill|worse|poorly)\b|\bfever\w*|\btemperature\b|\bsepsis\b|\bany (?:problems?|concerns?|worries)\b|\bworried\b|\bif (?:you are |you're )?concerned\b/gi;
+  var FREE_TEXT = ["n1", "n2", "n3", "n4", "pdw", "pnw", "f", "b", "o"];
+
+  function urgentWords(values) {
+    var found = [];
+    FREE_TEXT.forEach(function (key) {
+      var words = (values[key] || "").match(URGENT_WORDS);
+      if (words) {
+        found.push({ key: key, label: LABELS[key], words: words.filter(function (w, i) { return words.indexOf(w) === i; }) });
+      }
+    });
+    return found;
+  }
+
   window.medrefDischarge = {
+    urgentWords: urgentWords,
+    PLANS: PLANS,
     ROW_LABELS: ROW_LABELS,
     PRINT_LINES: PRINT_LINES,
     notes: notes,

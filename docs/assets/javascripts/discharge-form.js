@@ -47,7 +47,7 @@
     }
     for (var i = 1; i <= fields.MEDICINE_ROWS; i++) {
       if (valueOf("r" + i) === "date" && !valueOf("rd" + i).trim()) {
-        errors.push({ key: "rd" + i, message: "Enter the date to restart medicine " + i + ", or choose \u201cTake as before\u201d" });
+        errors.push({ key: "rd" + i, message: "Enter the date to restart medicine " + i + ", or choose another plan" });
       }
     }
     return errors;
@@ -103,6 +103,21 @@
     if (errors.length) { summary.focus(); }
   }
 
+  /* A soft warning, shown with the link: free text that reads like warning-sign advice ("ring the
+     ward if unwell", "A&E") could stand in for the handout's own list. The link is still made. */
+  function showUrgentWords(values) {
+    var box = result.querySelector("[data-discharge-warning]");
+    var list = box.querySelector("ul");
+    list.textContent = "";
+    var found = fields.urgentWords(values);
+    found.forEach(function (hit) {
+      var item = document.createElement("li");
+      item.textContent = hit.label + ": \u201c" + hit.words.join("\u201d, \u201c") + "\u201d";
+      list.appendChild(item);
+    });
+    box.hidden = found.length === 0;
+  }
+
   function showLink(href) {
     var open = result.querySelector("[data-discharge-open]");
     open.href = href;
@@ -137,6 +152,7 @@
     var url = new URL(target.href);
     url.hash = fields.toFragment(checked.values, written);
     showLink(url.href);
+    showUrgentWords(checked.values);
   });
 
   // An answer changed after the link was made: the link shown no longer matches, so hide it.
