@@ -42,6 +42,10 @@ NIGHT_CLASS = "medref-urgent-night"      # the at-night paragraph under every li
 STYLES = ("danger", "warning", "note")   # admonition types the theme styles
 TIER_FIELDS = ("id", "title", "action", "style")
 SITUATION_FIELDS = ("id", "title", "short")
+# `separate: true`: a situation whose signs are not physical red flags of the spine (a mental health
+# crisis). Its list is shown only where a page renders it, and the other lists' "(after the procedure)"
+# hints leave it out, so a sign for every physical situation still reads as one for everyone.
+SITUATION_OPTIONAL = ("separate",)
 SIGN_FIELDS = ("id", "tier", "label", "text", "clinical", "situations", "source", "sources", "consensus", "note")
 NIGHT_FIELDS = ("title", "text", "source", "note")
 HEADING_ID_PREFIX = "get-help-"            # the full list's tier headings: #get-help-999, #get-help-same-day
@@ -69,6 +73,7 @@ class Situation:
     id: str
     title: str
     short: str
+    separate: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -235,10 +240,13 @@ def parse_urgent_care(data, source: str, known_keys) -> UrgentCare:
         problems += found
     situations: list[Situation] = []
     for where_, entry in _items(source, data, "situations", problems):
-        found = (datafile.unknown_fields(where_, entry, SITUATION_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
-                 + _required(where_, entry, SITUATION_FIELDS))
+        found = (datafile.unknown_fields(where_, entry, SITUATION_FIELDS + SITUATION_OPTIONAL)
+                 + plaintext.entry_problems(where_, entry, LIMITS) + _required(where_, entry, SITUATION_FIELDS))
+        if entry.get("separate", False) not in (True, False):
+            found.append(f"{where_}: 'separate' must be true or false")
         if not found:
-            situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS}))
+            situations.append(Situation(**{f: _text(entry[f]) for f in SITUATION_FIELDS},
+                                        separate=entry.get("separate", False) is True))
         problems += found
     tier_ids, situation_ids = {t.id for t in tiers}, {s.id for s in situations}
     clash = tier_ids & situation_ids | ({"table"} & (tier_ids | situation_ids))
@@ -277,6 +285,16 @@ def load_urgent_care(data_dir: str | Path, refs: dict | None = None) -> UrgentCa
 
 
 # ---- which signs a directive shows ------------------------------------------------------------------
+
+def situation_hint(care: UrgentCare, sign: Sign) -> str:
+    """'after the procedure or with a spinal fracture' when a sign is for some of the physical
+    situations only; '' when it is for all of them, or only for a separate one (a crisis line)."""
+    shown = [s for s in care.situations if not s.separate]
+    mine = set(sign.situations) & {s.id for s in shown}
+    if not mine or mine == {s.id for s in shown}:
+        return ""
+    return " or ".join(s.short for s in shown if s.id in mine)
+
 
 def parse_arg(arg: str) -> tuple[str, str, bool]:
     """'[[urgent-care:ARG]]' -> (kind, value, cited): kind is full, one (a tier or situation), sign

@@ -14,7 +14,8 @@ from medref.render.tables import Column, Inline
 from medref.render.text import inline, words
 from medref.data.urgent import (BLOCK_CLASS, CONSENSUS_NOTE, FILENAME, FULL_LIST_LINK_TEXT, FULL_LIST_PAGE,
                            HEADING_ID_PREFIX, MAIN_SIGNS, MORE_CLASS, NIGHT_CLASS, UNCITED, UNCITED_NOTE, UNSURE,
-                           Night, Sign, Tier, UrgentCare, keys_for, parse_arg, shows_night, signs_for)
+                           Night, Sign, Tier, UrgentCare, keys_for, parse_arg, shows_night, signs_for,
+                           situation_hint)
 
 
 # ---- rendering ---------------------------------------------------------------------------------------
@@ -148,11 +149,8 @@ class UrgentCareDirective(BlockDirective):
         box = etree.SubElement(block, "div", {"class": f"admonition {tier.style}", "data-tier": tier.id})
         etree.SubElement(box, "p", {"class": "admonition-title"}).text = words(tier.title)
         ul = etree.SubElement(box, "ul")
-        everyone = {s.id for s in care.situations}
         for sign in signs:
-            when = ""
-            if hint and set(sign.situations) != everyone:
-                when = " or ".join(s.short for s in care.situations if s.id in sign.situations)
+            when = situation_hint(care, sign) if hint else ""
             # A printed leaflet (uncited) lists each sign in a few everyday words under its tier's
             # title, so the main signs fit one sheet; its link leads to the full wording and sources.
             text = leaflet_item(sign) if not cited else item_markdown(tier, sign, when, cited)
@@ -162,13 +160,11 @@ class UrgentCareDirective(BlockDirective):
     def _table(block, care: UrgentCare, shown: list[Sign], situation: str = "", cited: bool = True) -> None:
         """One row per tier (short enough for the printed quick reference): the signs in clinical
         words, each with its citation; a sign with none is standard practice (said under the table)."""
-        everyone = {s.id for s in care.situations}
-
         def signs_cell(row: tuple[Tier, list[Sign]]) -> tuple[str, ...]:
             parts: list[str] = []
             for sign in row[1]:
-                when = ("" if situation or set(sign.situations) == everyone else
-                        " (" + " or ".join(s.short for s in care.situations if s.id in sign.situations) + ")")
+                hint = "" if situation else situation_hint(care, sign)
+                when = f" ({hint})" if hint else ""
                 parts += ["; "] if parts else []
                 parts += [Inline(sign.clinical), when, tables.citation(sign.citations if cited else ())]
             return tuple(parts)
