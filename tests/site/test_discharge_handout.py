@@ -56,7 +56,7 @@ FULL = [
     ("fill", "dh-pd", "0118 496 0000"), ("fill", "dh-pdw", "Ward 7, 8am to 6pm"),
     ("fill", "dh-pn", "020 7946 0000"), ("fill", "dh-pnw", "Switchboard, ask for radiology"),
     ("fill", "dh-fd", iso(40)), ("fill", "dh-f", "Clinic letter will follow"),
-    ("fill", "dh-b", "Your GP will arrange a DEXA scan"), ("fill", "dh-o", "Keep the dressing dry for 2 days"),
+    ("fill", "dh-b", "Your GP will arrange a DEXA scan"), ("fill", "dh-o", "Keep the dressing dry"),
 ]
 # What the handout must then show, each as text.
 FULL_SHOWN = [
@@ -64,7 +64,7 @@ FULL_SHOWN = [
     "Apixaban", "start it again on " + shown(1), "(evening dose)", "Metformin", "take it as before",
     "Warfarin", "do not take it until your team tells you when", "Phone at night, weekends and bank holidays",
     "0118 496 0000", "(Ward 7, 8am to 6pm)", "020 7946 0000", "(Switchboard, ask for radiology)",
-    shown(40), "Clinic letter will follow", "Your GP will arrange a DEXA scan", "Keep the dressing dry for 2 days",
+    shown(40), "Clinic letter will follow", "Your GP will arrange a DEXA scan", "Keep the dressing dry",
 ]
 # Markup and script in every free-text box, each within its length limit.
 ATTACKS = {
@@ -143,7 +143,7 @@ def test_free_text_that_reads_like_urgent_advice_is_flagged_but_the_link_is_made
         said = " ".join(warning.inner_text().split())
         assert "Anything else: \u201cunwell\u201d" in said and "Out of hours: who or when: \u201cAny problems\u201d" in said, said
         assert link.startswith(base_url + HANDOUT + "#v=1&")
-        form.fill("#dh-o", "Keep the dressing dry")   # the warning goes with the link it was about
+        form.fill("#dh-o", "Keep it dry")   # the warning goes with the link it was about
         assert warning.is_hidden() or form.locator("[data-discharge-result]").is_hidden()
     finally:
         context.close()

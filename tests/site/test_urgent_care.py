@@ -80,3 +80,13 @@ def test_the_full_list_page_shows_every_sign(site_dir):
     missing = [s.id for s in load_urgent_care(DATA).signs if f"data-sign={s.id}" not in text
                and f'data-sign="{s.id}"' not in text]
     assert not missing, f"urgent-help/ does not show sign(s) {missing}; it must render [[urgent-care]]"
+
+
+def test_the_mood_section_gives_a_crisis_route_from_the_data(site_dir):
+    """Review of issue 24: a reader with thoughts of self-harm found no route. The living-with page's
+    mood section renders the mental-health list (999 if hurt or unsafe; the 24-hour lines)."""
+    page = site_dir / "understanding" / "living-with-a-spinal-fracture" / "index.html"
+    blocks = urgent_check._parse(page.read_text(encoding="utf-8")).blocks
+    crisis = [b for b in blocks if b["kind"] == "mental-health"]
+    assert crisis, "understanding/living-with-a-spinal-fracture: no [[urgent-care:mental-health]] block"
+    assert {"self-harm", "mental-health-crisis"} <= crisis[0]["signs"], crisis[0]["signs"]

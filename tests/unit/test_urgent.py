@@ -154,3 +154,49 @@ def test_real_data_gives_the_signs_for_everyone_every_situation():
 def test_a_sign_without_everyday_words(tmp_path):
     message = load_bad(tmp_path, GOOD.replace('    label: "a fever"\n', ""))
     assert "label" in message
+
+
+# ---- a separate situation (a mental health crisis; reviews/care-followups-claims.md) -------------------
+
+SEPARATE = GOOD.replace(
+    '  - {id: cancer, title: "If you have had cancer", short: "if you have had cancer"}\n',
+    '  - {id: cancer, title: "If you have had cancer", short: "if you have had cancer"}\n'
+    '  - {id: crisis, title: "If you feel very low", short: "for your mental health", separate: true}\n'
+).replace("    situations: [after-procedure, cancer]\n", "    situations: [after-procedure, cancer, crisis]\n") + """
+  - id: unsafe
+    tier: same-day
+    label: "you cannot cope"
+    text: "you cannot cope"
+    clinical: "Crisis"
+    situations: [crisis]
+    consensus: true
+"""
+
+
+def test_a_separate_situation_must_say_true_or_false(tmp_path):
+    message = load_bad(tmp_path, SEPARATE.replace("separate: true", "separate: maybe"))
+    assert "(id 'crisis'): 'separate' must be true or false" in message
+
+
+def test_hints_leave_a_separate_situation_out(tmp_path):
+    """A sign for every physical situation and the crisis reads as one for everyone; a crisis line
+    needs no '(for your mental health)' tag; a sign for some physical situations still says which."""
+    from medref.data.urgent import situation_hint
+    care = load_urgent_care(data_with(tmp_path, SEPARATE))
+    signs = {s.id: s for s in care.signs}
+    assert [s.id for s in care.situations if s.separate] == ["crisis"]
+    assert situation_hint(care, signs["legs"]) == ""
+    assert situation_hint(care, signs["unsafe"]) == ""
+    assert situation_hint(care, signs["breath"]) == "after the procedure"
+
+
+def test_real_data_has_a_crisis_route_for_everyone():
+    """Review of issue 24: no page said what to do with thoughts of self-harm. The route lives in the
+    data: 999 for someone hurt or unsafe, and a same-day line that answers day or night."""
+    care = load_urgent_care(ROOT / "data")
+    signs = {s.id: s for s in care.signs}
+    crisis = next(s for s in care.situations if s.id == "mental-health")
+    assert crisis.separate
+    assert signs["self-harm"].tier == "999" and signs["self-harm"].source
+    assert signs["mental-health-crisis"].tier == "same-day" and signs["mental-health-crisis"].source
+    assert "116 123" in signs["mental-health-crisis"].text and "mental health option" in signs["mental-health-crisis"].text

@@ -145,3 +145,13 @@ def test_a_printed_clinician_table_can_leave_its_numbers_to_the_full_list(tmp_pa
     _, html = render(tmp_path, "[[urgent-care:table cancer uncited]]\n", data=data, rel="clinicians/quick-reference.md")
     assert 'data-signs="legs"' in html and "#source-" not in html and "not tested in a study" not in html
     assert '<a href="../urgent-help.md">' in html and "(full wording, sources)" in html
+
+
+def test_a_separate_situations_list_keeps_the_signs_for_everyone_without_tags(tmp_path):
+    from tests.unit.test_urgent import SEPARATE
+    data = data_with(tmp_path, SEPARATE)
+    _, html = render(tmp_path, "[[urgent-care:crisis]]\n", data=data, rel="understanding/living.md")
+    assert re.findall(r'data-sign="(\w+)"', html) == ["legs", "unsafe"]
+    assert "(for your mental health)" not in html and "(after the procedure" not in html
+    _, html = render(tmp_path, "[[urgent-care:999]]\n", data=data, rel="index.md")
+    assert "weak</strong>" not in html and "(after the procedure or" not in html   # legs: for everyone still
