@@ -9,7 +9,7 @@ import pytest
 
 from medref.render.risk_render import risk_figure_text
 from medref.data.risks import RiskDataError, load_risks, parse_risks
-from tests.unit.fixtures.evidence import DATA, edited, load_error, write_data
+from tests.unit.fixtures.evidence import DATA, assert_says, broken_cases, edited, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = """
@@ -61,11 +61,9 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize("edits, expected", BROKEN.values(), ids=BROKEN.keys())
+@broken_cases(BROKEN)
 def test_a_broken_entry_fails_naming_it_and_the_fix(tmp_path, edits, expected):
-    message = load_bad(tmp_path, edited(ENTRY, edits))
-    for words in expected:
-        assert words in message, message
+    assert_says(load_bad(tmp_path, edited(ENTRY, edits)), expected)
 
 
 def test_duplicate_id(tmp_path):

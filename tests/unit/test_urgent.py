@@ -9,7 +9,7 @@ import pytest
 
 from medref.data.errors import MedrefDataError
 from medref.data.urgent import UrgentCareDataError, load_urgent_care
-from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, edited, load_error, write_data
+from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, assert_says, broken_cases, edited, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """
@@ -82,11 +82,9 @@ BROKEN = {
 }
 
 
-@pytest.mark.parametrize("edits, expected", BROKEN.values(), ids=BROKEN.keys())
+@broken_cases(BROKEN)
 def test_broken_advice_fails_naming_the_sign_and_the_fix(tmp_path, edits, expected):
-    message = load_bad(tmp_path, edited(GOOD, edits))
-    for words in expected:
-        assert words in message, message
+    assert_says(load_bad(tmp_path, edited(GOOD, edits)), expected)
 
 
 def test_a_wording_source_must_be_a_page_a_reviewer_can_open(tmp_path):
