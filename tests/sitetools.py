@@ -91,7 +91,9 @@ def mini_project(root: Path, pages: dict[str, str], config: str) -> Path:
     every page's review box links to."""
     (root / "docs").mkdir(parents=True)
     shutil.copytree(ROOT / "data", root / "data")
-    (root / "data" / "changes.yml").unlink()  # what changed on the real pages; these pages are new
+    # Its pages carry made-up review dates, which no 'what changed' entry records: a project without
+    # data/changes.yml shows none and asks for none (tests/unit/test_changes.py tests the rule).
+    (root / "data" / "changes.yml").unlink()
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     policy = mini_page(title="Policy", description="How pages are checked.", body="How we write and check pages.")
     for name, text in {**pages, "about/editorial-policy.md": policy}.items():
