@@ -27,7 +27,8 @@ import xml.etree.ElementTree as etree
 from markdown.treeprocessors import Treeprocessor
 
 from medref.data.changes import Change, changes_for, missing_message
-from medref.data.front_matter import EXTENDED_BECAUSE, as_date, overdue_since
+from medref.data.datafile import as_date
+from medref.data.front_matter import EXTENDED_BECAUSE, overdue_since
 from medref.pages import PageInfo
 from medref.render.directives import MedrefBuildError
 
