@@ -64,6 +64,9 @@ def project(tmp_path: Path, pages: dict[str, str]) -> Path:
     root = tmp_path / "project"
     (root / "docs").mkdir(parents=True)
     shutil.copytree(sitetools.ROOT / "data", root / "data")
+    # Its pages carry made-up review dates, which no 'what changed' entry records: a project without
+    # data/changes.yml shows none and asks for none (tests/unit/test_changes.py tests the rule).
+    (root / "data" / "changes.yml").unlink()
     (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
     pages = {**pages, "about/editorial-policy.md": page(title="Policy", description="How pages are checked.",
                                                           body="How we write and check pages.")}
