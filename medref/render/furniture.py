@@ -131,9 +131,13 @@ def changed_list(changed: list[Change]) -> str:
     day = changed[0].date
     items = "".join(f"<li>{html.escape(c.what)} <span class=\"medref-changed-why\">Why: {html.escape(c.why)}</span></li>"
                     for c in changed)
-    return (f'<h3 class="medref-changed-title" id="{CHANGED_ID}">What changed on '
+    # The anchor is on the wrapper, not the heading: both engines' search indexes start a new section
+    # at every heading with an id, and 25 "What changed" sections crowded out the pages' answers
+    # (Zensical ranked living-with's list first for "spinal fractrue").
+    return (f'<div class="medref-changed-block" id="{CHANGED_ID}">'
+            f'<h3 class="medref-changed-title">What changed on '
             f'<time datetime="{day.isoformat()}">{long_date(day)}</time></h3>'
-            f'<ul class="medref-changed">{items}</ul>')
+            f'<ul class="medref-changed">{items}</ul></div>')
 
 
 def changed_note(changed: list[Change]) -> str:
