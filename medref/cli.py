@@ -29,7 +29,7 @@ import sys
 from pathlib import Path
 
 from medref import takeaways
-from medref.data import front_matter, glossary, literature_watch, references
+from medref.data import datafile, front_matter, glossary, literature_watch, references
 from medref.data.dataset import DataSet
 from medref.data.errors import MedrefDataError
 from medref.render import directive_list, reading_level, reference_export
@@ -79,7 +79,7 @@ def review_report(docs: Path, today: dt.date) -> tuple[str, int]:
 def _due_dates(docs: Path):
     for path in sorted(docs.rglob("*.md")):
         try:
-            due = front_matter.as_date(front_matter.read_front_matter(path).get("next_review"))
+            due = datafile.as_date(front_matter.read_front_matter(path).get("next_review"))
         except ValueError:
             continue
         if due:

@@ -1,10 +1,12 @@
 """Shared machinery for tests that read a built site: build with either engine, serve on
-loopback, find a Chromium. Checks of the built site work the same whichever engine built it."""
+loopback, find a Chromium, make a small project to build. Checks of the built site work the same whichever engine built it."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -13,6 +15,7 @@ from pathlib import Path
 # One local server and one Chromium finder, shared with `python -m medref takeaways` (medref/printing.py).
 from medref.pages import source_for
 from medref.printing import CHROMIUM_FLAGS, CHROMIUM_NAMES, find_chromium, serve  # noqa: F401
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINES = ("mkdocs", "zensical")
@@ -43,6 +46,60 @@ def build(engine: str, out_dir: Path, project: Path = ROOT, config: str = "mkdoc
         return proc
     finally:
         temp_config.unlink(missing_ok=True)
+
+
+# ---- small projects: the real data/ and medref, a few pages, built by either engine -----------------
+
+MINI_PAGE = """---
+title: {title}
+description: {description}
+audience: public
+last_reviewed: {last}
+next_review: {next}
+review: checked against cited sources
+{extra}---
+
+# {heading}
+
+{body}
+"""
+
+
+def mini_page(title: str = "Home", description: str = "A page of a small test project.", body: str = "Text.",
+              last: dt.date | None = None, next_: dt.date | None = None, extra: str = "", heading: str = "Page") -> str:
+    """A page with valid front matter (reviewed 30 days ago, due in 300 unless given); title and
+    description are YAML-quoted, so a test can put anything in them."""
+    today = dt.date.today()
+    return MINI_PAGE.format(title=yaml.safe_dump(title).strip().removesuffix("\n..."),
+                            description=yaml.safe_dump(description, width=1000).strip().removesuffix("\n..."),
+                            last=last or today - dt.timedelta(days=30), next=next_ or today + dt.timedelta(days=300),
+                            extra=extra, heading=heading, body=body)
+
+
+def mini_config(site_name: str, site_url: str = "", medref: dict[str, str] | None = None) -> str:
+    """mkdocs.yml for a small project: Material, strict, medref reading data/ and docs/ with any
+    further `medref` options (site_url, repo_url ...)."""
+    lines = [f"site_name: {site_name}", *([f"site_url: {site_url}"] if site_url else []), "strict: true",
+             "theme:", "  name: material", "  variant: classic", "markdown_extensions:", "  - medref:",
+             "      data_dir: data", "      docs_dir: docs", *(f"      {k}: {v}" for k, v in (medref or {}).items())]
+    return "\n".join(lines) + "\n"
+
+
+def mini_project(root: Path, pages: dict[str, str], config: str) -> Path:
+    """A project at `root`: a copy of the real data/ (without changes.yml, which would ask for an entry
+    per page), `config` as mkdocs.yml and `pages` (docs-relative name -> text) plus the editorial policy
+    every page's review box links to."""
+    (root / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "data", root / "data")
+    # Its pages carry made-up review dates, which no 'what changed' entry records: a project without
+    # data/changes.yml shows none and asks for none (tests/unit/test_changes.py tests the rule).
+    (root / "data" / "changes.yml").unlink()
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    policy = mini_page(title="Policy", description="How pages are checked.", body="How we write and check pages.")
+    for name, text in {**pages, "about/editorial-policy.md": policy}.items():
+        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    return root
 
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")

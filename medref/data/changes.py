@@ -37,22 +37,28 @@ class Change:
     why: str
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _text_problems(where: str, field: str, value, limit: int) -> list[str]:
     if not isinstance(value, str) or not value.strip():
         return [f"{where}: '{field}' is missing; say in plain words {'what changed' if field == 'what' else 'why'}"]
     # Words, not markup: nothing here may reach a page as HTML (medref.data.plaintext).
     return [f"{where}: '{field}' {problem}" for problem in plaintext.text_problems(value, field, limit)]
+
+
+def _entry_problems(where: str, entry: dict) -> list[str]:
+    problems = datafile.unknown_fields(where, entry, FIELDS)
+    page = entry.get("page")
+    if not isinstance(page, str) or not page.endswith(".md"):
+        problems.append(f"{where}: 'page' must be the page's file under docs/, e.g. evidence/index.md")
+    if datafile.as_date(entry.get("date")) is None:
+        problems.append(f"{where}: 'date' must be the review's date as YYYY-MM-DD")
+    problems += _text_problems(where, "what", entry.get("what"), MAX_WHAT)
+    problems += _text_problems(where, "why", entry.get("why"), MAX_WHY)
+    return problems
+
+
+def _make_change(entry: dict) -> Change:
+    return Change(page=entry["page"], date=datafile.as_date(entry["date"]), what=entry["what"].strip(),
+                  why=entry["why"].strip())
 
 
 def parse_changes(data, source: str) -> list[Change]:
@@ -61,23 +67,11 @@ def parse_changes(data, source: str) -> list[Change]:
     if not isinstance(data, list):
         raise ChangesDataError(f"{source}: must be a list of changes ('- page: ...' entries)")
     problems: list[str] = []
-    changes: list[Change] = []
-    for where, entry in datafile.entries(data, source, problems, id_field="page"):
-        entry_problems = datafile.unknown_fields(where, entry, FIELDS)
-        page = entry.get("page")
-        if not isinstance(page, str) or not page.endswith(".md"):
-            entry_problems.append(f"{where}: 'page' must be the page's file under docs/, e.g. evidence/index.md")
-        date = _as_date(entry.get("date"))
-        if date is None:
-            entry_problems.append(f"{where}: 'date' must be the review's date as YYYY-MM-DD")
-        entry_problems += _text_problems(where, "what", entry.get("what"), MAX_WHAT)
-        entry_problems += _text_problems(where, "why", entry.get("why"), MAX_WHY)
-        problems += entry_problems
-        if not entry_problems:
-            changes.append(Change(page=page, date=date, what=entry["what"].strip(), why=entry["why"].strip()))
+    # Several entries may share a page: no `duplicate`.
+    changes = datafile.checked(data, source, problems, check=_entry_problems, build=_make_change, id_field="page")
     if problems:
         raise ChangesDataError("\n".join(problems))
-    return changes
+    return [change for _, change in changes]
 
 
 def load_changes(data_dir: str | Path) -> list[Change] | None:

@@ -6,14 +6,17 @@ here caches.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
 
 import yaml
 
 T = TypeVar("T")
 # libyaml's parser with the safe constructor: the same data as yaml.safe_load, several times faster.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+ID_RE = re.compile(r"^[a-z0-9-]+$")  # ids that go into anchors and directive arguments
 
 
 def load_yaml(path: Path, parse: Callable[[object], T], error: type[Exception]) -> T:
@@ -68,34 +71,59 @@ def unknown_fields(where: str, entry: dict, allowed: tuple[str, ...]) -> list[st
     return [f"{where}: unknown field '{f}'; use only {', '.join(allowed)}" for f in entry if f not in allowed]
 
 
-def entries(data: list, source: str, problems: list[str], id_field: str = "id"):
+def as_date(value) -> dt.date | None:
+    """A day from YAML: a date or an ISO string (YYYY-MM-DD); None for anything else (a date with a
+    time is refused: review and search dates are days)."""
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None
+
+
+def entries(data: list, source: str, problems: list[str], id_field: str = "id", noun: str = "entry"):
     """(where, entry) for each mapping in a YAML list, `where` naming the file, the entry's number and
     its id for messages; an entry that is not a mapping is added to `problems` and skipped."""
     for number, entry in enumerate(data, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"{source}: entry {number} is not a mapping of 'field: value' lines")
+            problems.append(f"{source}: {noun} {number} is not a mapping of 'field: value' lines")
             continue
-        yield f"{source}: entry {number} ({id_field} '{entry.get(id_field)}')", entry
+        yield f"{source}: {noun} {number} ({id_field} '{entry.get(id_field)}')", entry
 
 
-def parse_keyed(data, source: str, error: type[Exception], *, noun: str, check: Callable[[str, dict], list[str]],
-                build: Callable[[dict], T], id_field: str = "id", duplicate: str = "",
-                recheck: Callable[[str, T], list[str]] | None = None) -> dict[str, T]:
-    """A YAML list of entries -> {id: built value}, in file order (references, risks, trials).
+def items(data: list, source: str, problems: list[str], *, noun: str, fields: tuple[str, ...]) -> Iterator[tuple[str, dict]]:
+    """`entries` for a short list inside a file (a trial's facts, a worksheet's questions): also adds to
+    `problems` each field not in `fields` and each id that is repeated or not lower-case letters,
+    digits and hyphens."""
+    seen: set = set()
+    for where, item in entries(data, source, problems, noun=noun):
+        problems += unknown_fields(where, item, fields)
+        ident = item.get("id")
+        if not isinstance(ident, str) or not ID_RE.match(ident) or ident in seen:
+            problems.append(f"{where}: 'id' {ident!r} must be unique, lower-case letters, digits and hyphens")
+        seen.add(ident if isinstance(ident, str) else None)
+        yield where, item
 
-    Each entry is checked (`check(where, entry)` returns its problems; a repeated id is one more);
-    entries without problems are built, and `recheck(where, value)` may find problems that need the
-    built value. Every problem in the file is raised at once, as `error`, so one build shows them all.
+
+def checked(data: list, source: str, problems: list[str], *, check: Callable[[str, dict], list[str]],
+            build: Callable[[dict], T], id_field: str = "id", noun: str = "entry", duplicate: str = "",
+            recheck: Callable[[str, T], list[str]] | None = None) -> list[tuple[object, T]]:
+    """(id, built value) for each entry of a YAML list without problems, in file order.
+
+    Each entry is checked (`check(where, entry)` returns its problems; with `duplicate`, the reason ids
+    must differ, a repeated id is one more); entries without problems are built, and
+    `recheck(where, value)` may find problems that need the built value. Problems are added to
+    `problems`, not raised, so the caller can report them with the rest of its file's.
     """
-    if not isinstance(data, list):
-        raise error(f"{source}: must be a list of {noun}s ('- {id_field}: ...' entries)")
-    duplicate = duplicate or f"each {noun} needs its own {id_field}"
-    problems: list[str] = []
-    built: dict[str, T] = {}
-    for where, entry in entries(data, source, problems, id_field):
+    built: list[tuple[object, T]] = []
+    ids: set = set()  # of the entries built: a repeat of a refused entry is not reported twice
+    for where, entry in entries(data, source, problems, id_field, noun):
         entry_problems = check(where, entry)
         ident = entry.get(id_field)
-        if isinstance(ident, str) and ident in built:
+        if duplicate and isinstance(ident, str) and ident in ids:
             entry_problems.append(f"{where}: duplicate {id_field} '{ident}'; {duplicate}")
         problems += entry_problems
         if entry_problems:
@@ -104,7 +132,23 @@ def parse_keyed(data, source: str, error: type[Exception], *, noun: str, check: 
         later = recheck(where, value) if recheck else []
         problems += later
         if not later:
-            built[ident] = value
+            built.append((ident, value))
+            ids.add(ident)
+    return built
+
+
+def parse_keyed(data, source: str, error: type[Exception], *, noun: str, check: Callable[[str, dict], list[str]],
+                build: Callable[[dict], T], id_field: str = "id", duplicate: str = "",
+                recheck: Callable[[str, T], list[str]] | None = None) -> dict[str, T]:
+    """A YAML list of entries -> {id: built value}, in file order (references, risks, trials): the
+    entries `checked`, each id once. Every problem in the file is raised at once, as `error`, so one
+    build shows them all.
+    """
+    if not isinstance(data, list):
+        raise error(f"{source}: must be a list of {noun}s ('- {id_field}: ...' entries)")
+    problems: list[str] = []
+    built = checked(data, source, problems, check=check, build=build, id_field=id_field, recheck=recheck,
+                    duplicate=duplicate or f"each {noun} needs its own {id_field}")
     if problems:
         raise error("\n".join(problems))
-    return built
+    return dict(built)

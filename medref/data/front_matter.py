@@ -74,22 +74,9 @@ def read_front_matter(path: Path) -> dict:
     return data
 
 
-def as_date(value) -> dt.date | None:
-    """A review date from front matter: a YAML date or an ISO string; None for anything else
-    (a date with a time is refused: review dates are days)."""
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def overdue_since(meta: dict, today: dt.date) -> dt.date | None:
     """The page's `next_review` when it has passed (the page is overdue), else None."""
-    due = as_date(meta.get("next_review"))
+    due = datafile.as_date(meta.get("next_review"))
     return due if due and due < today else None
 
 
@@ -109,7 +96,7 @@ def _extension_problems(rel: str, meta: dict, next_d: dt.date | None, today: dt.
     until_raw, because = meta.get(EXTENDED_TO), meta.get(EXTENDED_BECAUSE)
     if until_raw in (None, "") and because in (None, ""):
         return [], False
-    until = as_date(until_raw)
+    until = datafile.as_date(until_raw)
     problems = []
     if until is None:
         problems.append(f"{rel}: {EXTENDED_TO} '{until_raw}' is not an ISO date (YYYY-MM-DD)")
@@ -147,7 +134,7 @@ def page_problems(path: Path, rel: str, today: dt.date) -> list[str]:
         problems.append(f"{rel}: page_script '{script}' is not one of {', '.join(PAGE_SCRIPTS)}; "
                         "add the new set to PAGE_SCRIPTS and its files to overrides/main.html, or remove the key")
     last, nxt = meta.get("last_reviewed"), meta.get("next_review")
-    last_d, next_d = as_date(last), as_date(nxt)
+    last_d, next_d = datafile.as_date(last), datafile.as_date(nxt)
     if last not in (None, "") and last_d is None:
         problems.append(f"{rel}: last_reviewed '{last}' is not an ISO date (YYYY-MM-DD)")
     if nxt not in (None, "") and next_d is None:
@@ -225,7 +212,7 @@ def overdue_pages(docs_dir: Path, today: dt.date | None = None) -> list[tuple[st
             continue
         due = overdue_since(meta, today)
         if due:
-            found.append((path.as_posix(), due, as_date(meta.get(EXTENDED_TO))))
+            found.append((path.as_posix(), due, datafile.as_date(meta.get(EXTENDED_TO))))
     return sorted(found, key=lambda item: item[1])
 
 

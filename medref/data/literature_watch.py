@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 from pathlib import Path
 
 from medref.data import datafile, plaintext, references
@@ -27,7 +26,6 @@ FILENAME = "literature-watch.yml"
 FIELDS = ("id", "question", "pages", "last_searched", "previous_search", "where", "terms", "found",
           "site_changes", "sources")
 TEXT_FIELDS = ("question", "terms", "found", "site_changes")
-ID_RE = re.compile(r"^[a-z0-9-]+$")
 MAX_AGE_MONTHS = 12
 # Characters per field: a few sentences of what was searched, found and changed.
 LIMITS = {"question": 200, "terms": 1200, "found": 1500, "site_changes": 1500}
@@ -68,17 +66,6 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise ValueError(f"no valid day for {day} plus {months} months")  # unreachable
 
 
-def _as_date(value) -> dt.date | None:
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, str):
-        try:
-            return dt.date.fromisoformat(value)
-        except ValueError:
-            return None
-    return None
-
-
 def _strings(value) -> tuple[str, ...] | None:
     if isinstance(value, list) and value and all(isinstance(v, str) and v.strip() for v in value):
         return tuple(v.strip() for v in value)
@@ -87,7 +74,7 @@ def _strings(value) -> tuple[str, ...] | None:
 
 def _check(where: str, entry: dict, docs_dir: Path | None, known: set[str] | None = None) -> list[str]:
     problems = datafile.unknown_fields(where, entry, FIELDS)
-    if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
+    if not isinstance(entry.get("id"), str) or not datafile.ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' must be lower-case letters, digits and hyphens")
     for field in TEXT_FIELDS:
         value = entry.get(field)
@@ -107,11 +94,11 @@ def _check(where: str, entry: dict, docs_dir: Path | None, known: set[str] | Non
             problems.append(f"{where}: 'sources' must be a list of citation keys from {references.FILENAME}")
         elif known is not None:
             problems += [f"{where}: source '{k}' is not in {references.FILENAME}" for k in keys if k not in known]
-    last = _as_date(entry.get("last_searched"))
+    last = datafile.as_date(entry.get("last_searched"))
     if last is None:
         problems.append(f"{where}: 'last_searched' must be the day of the search as YYYY-MM-DD")
     if "previous_search" in entry:
-        previous = _as_date(entry.get("previous_search"))
+        previous = datafile.as_date(entry.get("previous_search"))
         if previous is None:
             problems.append(f"{where}: 'previous_search' must be YYYY-MM-DD (or leave it out)")
         elif last is not None and previous >= last:
@@ -122,9 +109,9 @@ def _check(where: str, entry: dict, docs_dir: Path | None, known: set[str] | Non
 def _build(entry: dict) -> Question:
     return Question(
         id=entry["id"], question=entry["question"].strip(), pages=_strings(entry["pages"]),
-        last_searched=_as_date(entry["last_searched"]), where=_strings(entry["where"]),
+        last_searched=datafile.as_date(entry["last_searched"]), where=_strings(entry["where"]),
         terms=entry["terms"].strip(), found=entry["found"].strip(), site_changes=entry["site_changes"].strip(),
-        previous_search=_as_date(entry.get("previous_search")),
+        previous_search=datafile.as_date(entry.get("previous_search")),
         sources=_strings(entry.get("sources")) or (),
     )
 

@@ -18,7 +18,6 @@ from medref.data import datafile, plaintext, references, risks
 from medref.data.errors import MedrefDataError
 
 FILENAME = "option-grid.yml"
-ID_RE = re.compile(r"^[a-z0-9-]+$")
 KINDS = ("benefit", "harm")
 PERS = (100, 1000, 10000)
 TOP_FIELDS = ("options", "rows")
@@ -163,7 +162,7 @@ def _row_problems(where: str, row: dict, option_ids: list[str], figures: dict, k
     problems = datafile.unknown_fields(where, row, ROW_FIELDS)
     if isinstance(row.get("time"), str):
         problems += [f"{where}: 'time' {p}" for p in plaintext.text_problems(row["time"], "time", LIMITS["time"])]
-    if not isinstance(row.get("id"), str) or not ID_RE.match(row["id"]):
+    if not isinstance(row.get("id"), str) or not datafile.ID_RE.match(row["id"]):
         problems.append(f"{where}: 'id' {row.get('id')!r} must be lower-case letters, digits and hyphens")
     if row.get("kind") not in KINDS:
         problems.append(f"{where}: 'kind' {row.get('kind')!r} must be one of: {', '.join(KINDS)}")
@@ -196,6 +195,16 @@ def _row_problems(where: str, row: dict, option_ids: list[str], figures: dict, k
     return problems
 
 
+def _option_problems(where: str, option: dict) -> list[str]:
+    if not isinstance(option.get("id"), str) or not option.get("label"):
+        return [f"{where}: needs 'id' and 'label'"]
+    return datafile.unknown_fields(where, option, OPTION_FIELDS) + plaintext.entry_problems(where, option, LIMITS)
+
+
+def _make_option(option: dict) -> Option:
+    return Option(id=option["id"], label=_words(option["label"]))
+
+
 def _make_cell(option: str, cell: dict) -> Cell:
     return Cell(option=option, figure=str(cell.get("figure") or ""), arm=str(cell.get("arm") or ""),
                 with_words=_words(cell.get("with")), none=cell.get("none") is True, text=_words(cell.get("text")),
@@ -215,34 +224,22 @@ def parse_grid(data, source: str, figures: dict, known: set[str]) -> Grid:
         raise OptionGridDataError(f"{source}: must be a mapping with 'options' and 'rows'")
     problems = datafile.unknown_fields(source, data, TOP_FIELDS)
     options = data.get("options")
-    option_ids: list[str] = []
     if not isinstance(options, list) or not options:
         problems.append(f"{source}: 'options' must list the columns, e.g. - {{id: usual-care, label: Usual care}}")
         options = []
-    for number, option in enumerate(options, start=1):
-        where = f"{source}: option {number}"
-        if not isinstance(option, dict) or not isinstance(option.get("id"), str) or not option.get("label"):
-            problems.append(f"{where}: needs 'id' and 'label'")
-            continue
-        problems += datafile.unknown_fields(where, option, OPTION_FIELDS)
-        problems += plaintext.entry_problems(where, option, LIMITS)
-        if option["id"] in option_ids:
-            problems.append(f"{where}: duplicate id '{option['id']}'")
-        option_ids.append(option["id"])
+    options = datafile.checked(options, source, problems, noun="option", check=_option_problems,
+                               build=_make_option, duplicate="each option needs its own id")
+    option_ids = [option.id for _, option in options]
     rows = data.get("rows")
     if not isinstance(rows, list) or not rows:
         problems.append(f"{source}: 'rows' must be a list of rows (see the comments at the top of the file)")
         rows = []
-    seen: set[str] = set()
-    for where, row in datafile.entries(rows, source, problems):
-        problems += _row_problems(where, row, option_ids, figures, known)
-        if row.get("id") in seen:
-            problems.append(f"{where}: duplicate id '{row['id']}'; each row needs its own id")
-        seen.add(row.get("id"))
+    rows = datafile.checked(rows, source, problems, noun="row", duplicate="each row needs its own id",
+                            check=lambda where, row: _row_problems(where, row, option_ids, figures, known),
+                            build=lambda row: _make_row(row, option_ids))
     if problems:
         raise OptionGridDataError("\n".join(problems))
-    return Grid(options=tuple(Option(id=o["id"], label=_words(o["label"])) for o in options),
-                rows=tuple(_make_row(r, option_ids) for r in rows))
+    return Grid(options=tuple(option for _, option in options), rows=tuple(row for _, row in rows))
 
 
 def load_grid(data_dir: str | Path, refs: dict | None = None) -> Grid:

@@ -23,7 +23,6 @@ from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "risks.yml"
-ID_RE = re.compile(r"^[a-z0-9-]+$")
 KINDS = ("harm", "benefit")
 PROCEDURES = ("vertebroplasty", "kyphoplasty", "both")
 TABLE_FILTERS = PROCEDURES + KINDS  # [[risk-table:ARG]]: a procedure or a kind
@@ -169,7 +168,7 @@ def _make_figure(fig: dict) -> Figure:
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
-    if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
+    if not isinstance(entry.get("id"), str) or not datafile.ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     for field, allowed in (("kind", KINDS), ("procedure", PROCEDURES), ("evidence", EVIDENCE)):
         if entry.get(field) not in allowed:

@@ -12,7 +12,6 @@ reported; only entries with one are drawn on the chart. Every other entry says w
 from __future__ import annotations
 
 import dataclasses
-import re
 from pathlib import Path
 
 # The module, not its names: attributes are read at call time (tests may stand in a fake module).
@@ -20,7 +19,6 @@ from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "trials.yml"
-ID_RE = re.compile(r"^[a-z0-9-]+$")
 DESIGNS = ("sham-controlled", "open", "observational", "systematic review")
 NEEDS_ARMS = ("sham-controlled", "open")  # randomised trials: the size of each arm is required
 FIELDS = ("id", "name", "year", "source", "design", "comparison", "country", "population", "arms",
@@ -168,7 +166,7 @@ def _effect_problems(where: str, effect) -> list[str]:
 
 def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     problems = datafile.unknown_fields(where, entry, FIELDS) + plaintext.entry_problems(where, entry, LIMITS)
-    if not isinstance(entry.get("id"), str) or not ID_RE.match(entry["id"]):
+    if not isinstance(entry.get("id"), str) or not datafile.ID_RE.match(entry["id"]):
         problems.append(f"{where}: 'id' {entry.get('id')!r} must be lower-case letters, digits and hyphens")
     year = entry.get("year")
     if not _whole(year) or not 1900 <= year <= 2100:
@@ -219,16 +217,8 @@ def _facts_problems(where: str, facts, known: set[str]) -> list[str]:
         return []
     if not isinstance(facts, list):
         return [f"{where}: 'facts' must be a list of {{id, text, source}}"]
-    problems, seen = [], set()
-    for number, fact in enumerate(facts, start=1):
-        at = f"{where}, fact {number}"
-        if not isinstance(fact, dict):
-            problems.append(f"{at}: must be a mapping with 'id' and 'text'")
-            continue
-        problems += datafile.unknown_fields(at, fact, FACT_FIELDS)
-        if not isinstance(fact.get("id"), str) or not ID_RE.match(fact["id"]) or fact["id"] in seen:
-            problems.append(f"{at}: 'id' {fact.get('id')!r} must be unique, lower-case letters, digits and hyphens")
-        seen.add(fact.get("id"))
+    problems: list[str] = []
+    for at, fact in datafile.items(facts, where, problems, noun="fact", fields=FACT_FIELDS):
         if not isinstance(fact.get("text"), str) or not fact["text"].strip():
             problems.append(f"{at}: missing 'text' (the finding in plain words, with its numbers)")
         if fact.get("source") is not None and fact["source"] not in known:

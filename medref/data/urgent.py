@@ -128,13 +128,7 @@ def _items(source: str, data: dict, name: str, problems: list[str]) -> list[tupl
     if not isinstance(items, list) or not items:
         problems.append(f"{source}: '{name}' must be a non-empty list of entries ('- id: ...')")
         return []
-    out = []
-    for number, entry in enumerate(items, start=1):
-        if not isinstance(entry, dict):
-            problems.append(f"{source}: {name} entry {number} is not a mapping of 'field: value' lines")
-            continue
-        out.append((f"{source}: {name} entry {number} (id '{entry.get('id')}')", entry))
-    return out
+    return list(datafile.entries(items, source, problems, noun=f"{name} entry"))
 
 
 def _required(where_: str, entry: dict, fields: tuple[str, ...]) -> list[str]:

@@ -15,7 +15,6 @@ from medref.data import datafile, plaintext, references
 from medref.data.errors import MedrefDataError
 
 FILENAME = "worksheet.yml"
-ID_RE = re.compile(r"^[a-z0-9-]+$")
 MARKUP = re.compile(r"\[@|\[\[")  # a citation or directive typed into the words
 PARTS = ("matters", "today", "leaning", "sure", "questions")
 TODAY_KINDS = ("pain-score", "yes-no-unsure")
@@ -58,16 +57,9 @@ def _words_problem(where: str, value) -> list[str]:
 def _items_problems(where: str, items, kinds: tuple[str, ...] = ()) -> list[str]:
     if not isinstance(items, list) or not items:
         return [f"{where}: 'items' must be a list of {{id, text}}"]
-    problems, seen = [], set()
-    for number, item in enumerate(items, start=1):
-        at = f"{where}, item {number}"
-        if not isinstance(item, dict):
-            problems.append(f"{at}: must be a mapping {{id, text}}")
-            continue
-        problems += datafile.unknown_fields(at, item, ("id", "text", "kind") if kinds else ("id", "text"))
-        if not isinstance(item.get("id"), str) or not ID_RE.match(item["id"]) or item["id"] in seen:
-            problems.append(f"{at}: 'id' {item.get('id')!r} must be unique, lower-case letters, digits and hyphens")
-        seen.add(item.get("id"))
+    problems: list[str] = []
+    fields = ("id", "text", "kind") if kinds else ("id", "text")
+    for at, item in datafile.items(items, where, problems, noun="item", fields=fields):
         problems += _words_problem(f"{at}: text", item.get("text"))
         if kinds and item.get("kind") not in kinds:
             problems.append(f"{at}: 'kind' {item.get('kind')!r} must be one of: {', '.join(kinds)}")

@@ -9,7 +9,6 @@ import re
 
 from medref.data import references
 
-UNKNOWN = "not confirmed in the sources we checked"
 
 
 def payer(funding: str) -> str:
@@ -34,5 +33,11 @@ def sponsor_of(key: str, refs: dict) -> str:
 
 
 def funding_line(key: str, refs: dict) -> str:
-    """'Funding: Stryker (grant S-I-013)', or 'Funding: not confirmed in the sources we checked'."""
-    return f"Funding: {sponsor_of(key, refs) or UNKNOWN}"
+    """'Funding: Stryker (grant S-I-013)'; when no payer is named, the References page's own words for
+    why ('not stated in the sources we checked', or 'not confirmed: the paper's funding statement was
+    not in the copies we could read'), so the two never blur."""
+    sponsor = sponsor_of(key, refs)
+    if sponsor:
+        return f"Funding: {sponsor}"
+    funding = (getattr(refs.get(key), "funding", "") or references.NOT_STATED).strip()
+    return f"Funding: {references.UNKNOWN_FUNDING.get(funding, references.NOT_STATED_TEXT)}"

@@ -112,8 +112,11 @@ def json_ld_problems(name: str, data: dict) -> list[str]:
     if not audiences or not audiences <= {"Patient", "MedicalAudience"}:
         problems.append(f"{name}: JSON-LD audience types {audiences} are not Patient / MedicalAudience")
     for item in data.get("citation", []):
-        if item.get("@type") not in ("ScholarlyArticle", "CreativeWork") or not item.get("name"):
-            problems.append(f"{name}: JSON-LD citation {item} needs @type ScholarlyArticle/CreativeWork and a name")
+        if isinstance(item, str):  # a cited work's address (its title is in the Sources list)
+            if not item.startswith("https://"):
+                problems.append(f"{name}: JSON-LD citation {item!r} is not an https:// address")
+        elif item.get("@type") != "CreativeWork" or not item.get("name"):
+            problems.append(f"{name}: JSON-LD citation {item} needs an https:// address, or @type CreativeWork and a name")
     if "reviewedBy" in data:
         problems.append(f"{name}: JSON-LD names a reviewer; no real reviewer exists, remove reviewedBy")
     return problems

@@ -14,7 +14,6 @@ Each case is a small project (the real data/ and medref, one or a few pages), bu
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -25,52 +24,15 @@ from tests import sitetools
 from tests.unit.test_plaintext import PAYLOADS, poke
 
 TODAY = dt.date.today()
-CONFIG = """site_name: Refusals
-strict: true
-theme:
-  name: material
-  variant: classic
-markdown_extensions:
-  - medref:
-      data_dir: data
-      docs_dir: docs
-"""
-PAGE = """---
-title: {title}
-description: {description}
-audience: public
-last_reviewed: {last}
-next_review: {next}
-review: checked against cited sources
-{extra}---
-
-# {heading}
-
-{body}
-"""
 BODY = "[[glossary]]\n\n[[urgent-care:999]]\n\n[[trial-table]]\n\n[[risk-table]]\n"
 
 
-def page(title="Home", description="A page of a small test project.", body=BODY, last=None, next_=None,
-         extra="") -> str:
-    last = last or TODAY - dt.timedelta(days=30)
-    next_ = next_ or TODAY + dt.timedelta(days=300)
-    return PAGE.format(title=yaml.safe_dump(title).strip().removesuffix("\n..."),
-                       description=yaml.safe_dump(description, width=1000).strip().removesuffix("\n..."),
-                       last=last, next=next_, extra=extra, heading="Page", body=body)
+def page(body: str = BODY, **fields) -> str:
+    return sitetools.mini_page(body=body, **fields)
 
 
 def project(tmp_path: Path, pages: dict[str, str]) -> Path:
-    root = tmp_path / "project"
-    (root / "docs").mkdir(parents=True)
-    shutil.copytree(sitetools.ROOT / "data", root / "data")
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
-    pages = {**pages, "about/editorial-policy.md": page(title="Policy", description="How pages are checked.",
-                                                          body="How we write and check pages.")}
-    for name, text in pages.items():
-        (root / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (root / "docs" / name).write_text(text, encoding="utf-8")
-    return root
+    return sitetools.mini_project(tmp_path / "project", pages, sitetools.mini_config("Refusals"))
 
 
 def build(root: Path, engine: str):

@@ -9,57 +9,22 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import textwrap
 import urllib.parse
 
 from tests import sitetools
 
-BODY = "# Same words\n\nThese two pages have exactly the same body.\n"
+BODY = "These two pages have exactly the same body.\n"
 SITE_URL = "https://example.org/twins/"
 
 
 def twin_project(tmp_path):
-    project = tmp_path / "twins"
-    (project / "docs").mkdir(parents=True)
-    shutil.copytree(sitetools.ROOT / "data", project / "data")
-    (project / "data" / "changes.yml").unlink()  # what changed on the real pages; these two are new
-    for name in ("first", "second"):
-        (project / "docs" / f"{name}.md").write_text(textwrap.dedent(f"""\
-            ---
-            title: Twin {name}
-            description: "The {name} of two pages with the same body."
-            audience: public
-            last_reviewed: 2026-11-21
-            next_review: 2027-11-21
-            review: a test page
-            ---
-            """) + BODY, encoding="utf-8")
-    (project / "docs" / "about").mkdir()  # the review box links to the editorial policy
-
-    def front_matter(title: str) -> str:  # every page of a build needs it (medref checks them all)
-        return (f'---\ntitle: {title}\ndescription: "{title} of the twins test."\naudience: public\n'
-                "last_reviewed: 2026-11-21\nnext_review: 2027-11-21\nreview: a test page\n---\n")
-    (project / "docs" / "about" / "editorial-policy.md").write_text(front_matter("Policy") + "# Editorial policy\n",
-                                                                     encoding="utf-8")
-    (project / "docs" / "index.md").write_text(front_matter("Home") +
-                                               "# Home\n\n[First](first.md) and [second](second.md).\n")
-    (project / "mkdocs.yml").write_text(textwrap.dedent(f"""\
-        site_name: Twins
-        site_url: {SITE_URL}
-        strict: true
-        theme:
-          name: material
-          variant: classic
-        markdown_extensions:
-          - medref:
-              data_dir: data
-              docs_dir: docs
-              site_url: {SITE_URL}
-              repo_url: https://github.com/example/twins
-              site_name: Twins
-        """), encoding="utf-8")
-    return project
+    pages = {f"{name}.md": sitetools.mini_page(title=f"Twin {name}", description=f"The {name} of two pages with the same body.",
+                                               heading="Same words", body=BODY)
+             for name in ("first", "second")}
+    pages["index.md"] = sitetools.mini_page(body="[First](first.md) and [second](second.md).")
+    config = sitetools.mini_config("Twins", SITE_URL, {"site_url": SITE_URL, "site_name": "Twins",
+                                                       "repo_url": "https://github.com/example/twins"})
+    return sitetools.mini_project(tmp_path / "twins", pages, config)
 
 
 def furniture_names(html: str) -> dict[str, str]:

@@ -40,11 +40,19 @@ def test_the_sponsor_named_elsewhere_on_the_page_is_not_enough(tmp_path):
     "- One item [@kaviar], paid for by Medtronic.\n",
     "| Trial | Funder |\n| --- | --- |\n| KAVIAR [@kaviar] | Medtronic |\n",
     "Intro [@kaviar].\n\nLater: Medtronic paid for it [@kaviar].\n",
+    # the funder on the list item's own next line (the fair-tests picture's layout)
+    "- A finding [@kaviar].\n\n    Funding: Medtronic\n",
 ])
 def test_naming_the_sponsor_beside_one_citation_passes(tmp_path, body):
     data = write_data(tmp_path, references=FUNDED)
     _, html = render(tmp_path, body, data=data)
     assert "Medtronic" in html
+
+
+def test_a_funder_in_the_next_list_item_is_not_enough(tmp_path):
+    data = write_data(tmp_path, references=FUNDED)
+    with pytest.raises(MedrefBuildError, match="kaviar"):
+        render(tmp_path, "- A finding [@kaviar].\n- Medtronic makes kits.\n", data=data)
 
 
 def test_work_without_a_company_needs_nothing(tmp_path):

@@ -30,8 +30,8 @@ CLINICIAN_PAGE = PageInfo(
     url="clinicians/quick-reference/",
     meta={**PUBLIC_PAGE.meta, "title": "Clinician quick reference", "audience": "clinician"},
 )
-WORKS = [furniture.CitedWork("A sham-controlled trial", "https://doi.org/10.1/x", True),
-         furniture.CitedWork("NICE TA279", "https://www.nice.org.uk/guidance/ta279", False)]
+WORKS = [furniture.CitedWork("A sham-controlled trial", "https://doi.org/10.1/x"),
+         furniture.CitedWork("An unpublished report", None)]
 
 
 # ---------------------------------------------------------------------------------- review box
@@ -120,9 +120,8 @@ def test_json_ld_types_and_fields():
     assert all(item["@type"] == "MedicalProcedure" for item in data["about"])
     assert "balloon kyphoplasty" in names["Kyphoplasty"]["alternateName"]
     assert "percutaneous vertebroplasty" in names["Vertebroplasty"]["alternateName"]
-    assert [c["@type"] for c in data["citation"]] == ["ScholarlyArticle", "CreativeWork"]
-    assert data["citation"][0] == {"@type": "ScholarlyArticle", "name": "A sham-controlled trial",
-                                   "url": "https://doi.org/10.1/x"}
+    # by address (its title is in the Sources list); by name when it has none
+    assert data["citation"] == ["https://doi.org/10.1/x", {"@type": "CreativeWork", "name": "An unpublished report"}]
     assert "reviewedBy" not in data  # no real reviewer exists; never invent one
 
 
@@ -205,8 +204,7 @@ def test_furniture_follows_the_sources_list_and_stays_out_of_the_contents(conver
     assert '<a href="#sources">2 listed under Sources</a>' in html
     assert re.search(r"Reading level</dt><dd>about age \d+<", html)
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
-    assert data["citation"] == [{"@type": "ScholarlyArticle", "name": "A trial", "url": "https://doi.org/10.1/t"},
-                                {"@type": "CreativeWork", "name": "unknown-key"}]
+    assert data["citation"] == ["https://doi.org/10.1/t", {"@type": "CreativeWork", "name": "unknown-key"}]
     assert data["name"] == "Risks, with numbers"
 
 

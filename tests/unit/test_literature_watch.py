@@ -91,3 +91,20 @@ def test_summary_and_full_list_render_words_not_markup(tmp_path):
 def _entry() -> dict:
     import yaml
     return yaml.safe_load(ENTRY)[0]
+
+
+def test_both_engines_stop_on_a_stale_search_from_inside_the_build(tmp_path):
+    """extension.page_rules runs on each engine's first page: a question searched over 12 months ago
+    stops MkDocs and Zensical alike, not only `make build`'s command."""
+    from medref.data.dataset import DataSet
+    from medref.extension import page_rules
+    from medref.render.directives import MedrefBuildError
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    today = dt.date.today().isoformat()
+    data = write_data(tmp_path, **{"literature-watch": ENTRY.replace("2026-12-06", today)})
+    page_rules(str(docs), DataSet(data))  # searched today: in date
+    data = write_data(tmp_path, **{"literature-watch": ENTRY.replace("2026-12-06", "2020-01-01")})
+    with pytest.raises(MedrefBuildError, match=r"question 'sham' was last searched on 2020-01-01"):
+        page_rules(str(docs), DataSet(data))

@@ -37,19 +37,37 @@ def test_real_grid_loads_with_a_cell_per_option():
     assert {row.per for row in grid.rows} <= set(option_grid.PERS)
 
 
-def test_a_row_mixing_time_points_is_refused(tmp_path):
-    """Kyphoplasty's 1-year new-fracture figure in the 2-week pain row: different time and study."""
-    data = real_copy(tmp_path, ("      kyphoplasty: {none: true}\n", "      kyphoplasty: {figure: new-fracture-kaviar, arm: Kyphoplasty}\n"))
-    with pytest.raises(option_grid.OptionGridDataError) as info:
-        option_grid.load_grid(data)
-    message = str(info.value)
-    assert "mild-pain-2-weeks" in message and "counted at different times" in message, message
-    assert "kyphoplasty: 1 year" in message and "'mixed:'" in message, message
+KAVIAR_IN_PAIN_ROW = ("      kyphoplasty: {none: true}\n", "      kyphoplasty: {figure: new-fracture-kaviar, arm: Kyphoplasty}\n")
+
+UNBALANCED = {
+    # Kyphoplasty's 1-year new-fracture figure in the 2-week pain row: different time and study.
+    "mixed-time-points": (KAVIAR_IN_PAIN_ROW, ["mild-pain-2-weeks", "counted at different times",
+                                               "kyphoplasty: 1 year", "'mixed:'"]),
+    # Treated bones (CT leaks per level) beside people (infection) in one row.
+    "mixed-units": (("      vertebroplasty: {figure: infection}\n",
+                     "      vertebroplasty: {figure: cement-leak-ct, arm: Vertebroplasty}\n"),
+                    ["count different things", "treated bones"]),
+    "mixed-without-a-difference": (("    note: This difference could be due to chance.\n",
+                                    "    note: This difference could be due to chance.\n    mixed: Not the same.\n"),
+                                   ["'mixed' says the figures differ, but they match"]),
+    "figure-in-words-without-source": (('{text: "No cement is used, so this cannot happen."}',
+                                        '{text: "About 2 in 100 people have this."}'), ["has a figure", "no 'sources:'"]),
+    "citation-in-words": (('{text: "No procedure, so no risk from one."}', '{text: "No procedure [@dohm2014]."}'),
+                          ["markup or a citation"]),
+}
+
+
+@pytest.mark.parametrize("replace, expected", UNBALANCED.values(), ids=UNBALANCED.keys())
+def test_an_unbalanced_or_marked_up_grid_is_refused(tmp_path, replace, expected):
+    data = real_copy(tmp_path, replace)
+    message = str(pytest.raises(option_grid.OptionGridDataError, option_grid.load_grid, data).value)
     assert str(data / option_grid.FILENAME) in message
+    for words in expected:
+        assert words in message, message
 
 
 def test_the_same_row_is_accepted_when_it_says_so(tmp_path):
-    data = real_copy(tmp_path, ("      kyphoplasty: {none: true}\n", "      kyphoplasty: {figure: new-fracture-kaviar, arm: Kyphoplasty}\n"))
+    data = real_copy(tmp_path, KAVIAR_IN_PAIN_ROW)
     path = data / option_grid.FILENAME
     text = path.read_text(encoding="utf-8").replace(
         "    time: 2 weeks\n    per: 100\n",
@@ -57,35 +75,6 @@ def test_the_same_row_is_accepted_when_it_says_so(tmp_path):
     path.write_text(text, encoding="utf-8")
     grid = option_grid.load_grid(data)
     assert grid.rows[0].mixed.startswith("Kyphoplasty was counted")
-
-
-def test_a_row_mixing_units_is_refused(tmp_path):
-    """Treated bones (CT leaks per level) beside people (infection) in one row."""
-    data = real_copy(tmp_path, ("      vertebroplasty: {figure: infection}\n",
-                                "      vertebroplasty: {figure: cement-leak-ct, arm: Vertebroplasty}\n"))
-    message = str(pytest.raises(option_grid.OptionGridDataError, option_grid.load_grid, data).value)
-    assert "count different things" in message and "treated bones" in message, message
-
-
-def test_mixed_without_a_difference_is_refused(tmp_path):
-    data = real_copy(tmp_path, ("    note: This difference could be due to chance.\n",
-                                "    note: This difference could be due to chance.\n    mixed: Not the same.\n"))
-    message = str(pytest.raises(option_grid.OptionGridDataError, option_grid.load_grid, data).value)
-    assert "'mixed' says the figures differ, but they match" in message, message
-
-
-def test_a_figure_typed_in_words_needs_its_source(tmp_path):
-    data = real_copy(tmp_path, ('{text: "No cement is used, so this cannot happen."}',
-                                '{text: "About 2 in 100 people have this."}'))
-    message = str(pytest.raises(option_grid.OptionGridDataError, option_grid.load_grid, data).value)
-    assert "has a figure" in message and "no 'sources:'" in message, message
-
-
-def test_a_citation_typed_in_words_is_refused(tmp_path):
-    data = real_copy(tmp_path, ('{text: "No procedure, so no risk from one."}',
-                                '{text: "No procedure [@dohm2014]."}'))
-    message = str(pytest.raises(option_grid.OptionGridDataError, option_grid.load_grid, data).value)
-    assert "markup or a citation" in message, message
 
 
 def test_counts_use_the_rows_denominator_and_round_half_up():

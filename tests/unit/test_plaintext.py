@@ -128,25 +128,20 @@ def test_length_limit_per_field(tmp_path):
         glossary.load_glossary(data)
 
 
-def test_url_must_be_https(tmp_path):
+NOT_HTTPS = r"'url' must be a web address starting with https://"
+
+
+@pytest.mark.parametrize("field, bad, expected", [
+    ("url", "http://www.nice.org.uk/x", NOT_HTTPS),
+    ("url", "javascript:alert(1)", NOT_HTTPS),
+    ("url", 'https://x.org/a"><img src=x onerror=alert(1)>', NOT_HTTPS),
+    ("doi", '10.1056/x"onmouseover=alert(1)', r"'doi' .* is not a DOI"),  # F9/I04: passed the old pattern
+], ids=["http", "javascript", "https-breaking-out", "doi-with-quotes"])
+def test_a_reference_address_must_be_one(tmp_path, field, bad, expected):
     data = copy_data(tmp_path)
     path = data / "references.yml"
     content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(e for e in content if e.get("url"))
-    for bad in ("http://www.nice.org.uk/x", "javascript:alert(1)", 'https://x.org/a"><img src=x onerror=alert(1)>'):
-        entry["url"] = bad
-        path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
-        with pytest.raises(references.ReferenceDataError, match=r"'url' must be a web address starting with https://"):
-            references.load_references(data)
-
-
-def test_doi_with_quotes_is_refused(tmp_path):
-    """F9/I04: a DOI with a quote and angle brackets passed the old pattern."""
-    data = copy_data(tmp_path)
-    path = data / "references.yml"
-    content = yaml.safe_load(path.read_text(encoding="utf-8"))
-    entry = next(e for e in content if e.get("doi"))
-    entry["doi"] = '10.1056/x"onmouseover=alert(1)'
+    next(e for e in content if e.get(field))[field] = bad
     path.write_text(yaml.safe_dump(content, sort_keys=False), encoding="utf-8")
-    with pytest.raises(references.ReferenceDataError, match=r"'doi' .* is not a DOI"):
+    with pytest.raises(references.ReferenceDataError, match=expected):
         references.load_references(data)

@@ -9,7 +9,7 @@ import pytest
 
 from medref.render.risk_render import risk_figure_text
 from medref.data.risks import RiskDataError, load_risks, parse_risks
-from tests.unit.fixtures.evidence import DATA, load_error, write_data
+from tests.unit.fixtures.evidence import DATA, assert_says, broken_cases, edited, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = """
@@ -40,61 +40,36 @@ def test_fixture_loads():
     assert risks["compared"].is_comparison
 
 
-def test_entry_without_source(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("  sources: [series-one]\n", ""))
-    assert "no 'sources'; add sources: [key]" in message
+BROKEN = {
+    "no-source": ((("  sources: [series-one]\n", ""),), ["no 'sources'; add sources: [key]"]),
+    "unknown-source-key": ((("[series-one]", "[hsieh2099]"),),
+                           ["source 'hsieh2099' is not in references.yml; add it there or fix the key"]),
+    "rate-outside-0-1": ((("{numerator: 4, denominator: 3175}", "{rate: 19.2, denominator: 381}"),),
+                         ["'rate' 19.2 is outside 0-1; write a rate as a proportion (19.2% is 0.192)"]),
+    "numerator-over-denominator": ((("numerator: 4,", "numerator: 3176,"),),
+                                   ["numerator 3176 is larger than its denominator 3175; check the figures against the source"]),
+    "missing-denominator": (((", denominator: 3175", ""),), ["missing 'denominator'; give the number of people"]),
+    "percentage-in-public-wording": ((("About 1 in 800 people had", "About 0.13% (about 1 in 800 people) had"),),
+                                     ["'sentence' uses a percentage; public wording must be a natural frequency"]),
+    "sentence-without-plain": ((("About 1 in 800 people had", "Very few people had"),),
+                               ["'sentence' must contain the 'plain' wording"]),
+    "no-figures-or-arms": ((("  figures:\n    - {numerator: 4, denominator: 3175}\n", ""),), ["give either 'figures'"]),
+    "array-showing-nobody": ((("had a thing.\n", "had a thing.\n  array: {per: 100, marked: had it, others: did not}\n"),),
+                             ["the icon array would mark 0 of 100; use per: 1000"]),
+    "bad-enumerations": ((("kind: harm", "kind: risk"), ("evidence: cohort", "evidence: RCT")),
+                         ["'kind' 'risk' must be one of: harm, benefit", "'evidence' 'RCT' must be one of: randomised trial"]),
+}
 
 
-def test_unknown_source_key(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("[series-one]", "[hsieh2099]"))
-    assert "source 'hsieh2099' is not in references.yml; add it there or fix the key" in message
-
-
-def test_rate_outside_0_1(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("{numerator: 4, denominator: 3175}", "{rate: 19.2, denominator: 381}"))
-    assert "'rate' 19.2 is outside 0-1; write a rate as a proportion (19.2% is 0.192)" in message
-
-
-def test_numerator_larger_than_denominator(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("numerator: 4,", "numerator: 3176,"))
-    assert "numerator 3176 is larger than its denominator 3175; check the figures against the source" in message
-
-
-def test_missing_denominator(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace(", denominator: 3175", ""))
-    assert "missing 'denominator'; give the number of people" in message
-
-
-def test_percentage_in_public_wording(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("About 1 in 800 people had", "About 0.13% (about 1 in 800 people) had"))
-    assert "'sentence' uses a percentage; public wording must be a natural frequency" in message
-
-
-def test_sentence_must_contain_plain(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("About 1 in 800 people had", "Very few people had"))
-    assert "'sentence' must contain the 'plain' wording" in message
+@broken_cases(BROKEN)
+def test_a_broken_entry_fails_naming_it_and_the_fix(tmp_path, edits, expected):
+    assert_says(load_bad(tmp_path, edited(ENTRY, edits)), expected)
 
 
 def test_duplicate_id(tmp_path):
     data = write_data(tmp_path, risks=ENTRY + ENTRY)
     with pytest.raises(RiskDataError, match=r"entry 2 \(id 'thing'\): duplicate id 'thing'"):
         load_risks(data)
-
-
-def test_array_that_would_show_nobody(tmp_path):
-    message = load_bad(tmp_path, ENTRY + "  array: {per: 100, marked: had it, others: did not}\n")
-    assert "the icon array would mark 0 of 100; use per: 1000" in message
-
-
-def test_figure_and_arms_both_or_neither(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("  figures:\n    - {numerator: 4, denominator: 3175}\n", ""))
-    assert "give either 'figures'" in message
-
-
-def test_bad_enumerations(tmp_path):
-    message = load_bad(tmp_path, ENTRY.replace("kind: harm", "kind: risk").replace("evidence: cohort", "evidence: RCT"))
-    assert "'kind' 'risk' must be one of: harm, benefit" in message
-    assert "'evidence' 'RCT' must be one of: randomised trial" in message
 
 
 # ---- the real data ----------------------------------------------------------------------------------

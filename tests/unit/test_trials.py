@@ -104,9 +104,9 @@ def test_facts_load_with_their_source(tmp_path):
 
 
 @pytest.mark.parametrize("facts, expected", [
-    ('  facts:\n    - {id: pain}\n', "fact 1: missing 'text'"),
-    ('  facts:\n    - {id: pain, text: "x", source: nobody2000}\n', "fact 1: source 'nobody2000' is not in references.yml"),
-    ('  facts:\n    - {id: pain, text: "x"}\n    - {id: pain, text: "y"}\n', "fact 2: 'id' 'pain' must be unique"),
+    ('  facts:\n    - {id: pain}\n', "fact 1 (id 'pain'): missing 'text'"),
+    ('  facts:\n    - {id: pain, text: "x", source: nobody2000}\n', "fact 1 (id 'pain'): source 'nobody2000' is not in references.yml"),
+    ('  facts:\n    - {id: pain, text: "x"}\n    - {id: pain, text: "y"}\n', "fact 2 (id 'pain'): 'id' 'pain' must be unique"),
     ('  facts: {id: pain}\n', "'facts' must be a list"),
 ])
 def test_broken_facts_fail_naming_the_entry(tmp_path, facts, expected):

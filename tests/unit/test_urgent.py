@@ -9,7 +9,7 @@ import pytest
 
 from medref.data.errors import MedrefDataError
 from medref.data.urgent import UrgentCareDataError, load_urgent_care
-from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, load_error, write_data
+from tests.unit.fixtures.evidence import DATA as FIXTURE_DATA, assert_says, broken_cases, edited, load_error, write_data
 
 ROOT = Path(__file__).resolve().parents[2]
 GOOD = """
@@ -59,36 +59,32 @@ def test_good_data_loads_in_tier_order(tmp_path):
     assert care.keys() == ["guide-one", "trial-one"]   # the wording source first, then the evidence
 
 
-def test_unknown_tier(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace('tier: same-day', 'tier: tomorrow'))
-    assert "signs entry 3 (id 'fever'): unknown tier 'tomorrow'; use one of: 999, same-day" in message
+BROKEN = {
+    "unknown-tier": ((("tier: same-day", "tier: tomorrow"),),
+                     ["signs entry 3 (id 'fever'): unknown tier 'tomorrow'; use one of: 999, same-day"]),
+    "unknown-situation": ((("[after-procedure, cancer]", "[after-procedure, holiday]"),),
+                          ["signs entry 1 (id 'legs'): unknown situation 'holiday'"]),
+    # evidence under `sources` alone is not a wording source
+    "no-source-or-consensus": ((("    source: guide-one\n", ""),),
+                               ["signs entry 1 (id 'legs'): no 'source'; add source: key, the public page whose wording",
+                                "consensus: true"]),
+    "source-and-consensus": ((("    sources: [trial-one]\n", "    sources: [trial-one]\n    consensus: true\n"),),
+                             ["give 'source' or 'consensus: true', not both"]),
+    # issue 20: every sign names the page whose wording it follows; a key with no reference fails
+    "source-not-in-references": ((("source: guide-one", "source: nhs-sepsis-typo"),),
+                                 ["signs entry 1 (id 'legs'): source 'nhs-sepsis-typo' is not in references.yml; add it there"]),
+    "evidence-not-in-references": ((("[trial-one]", "[nice-ng999]"),),
+                                   ["source 'nice-ng999' is not in references.yml; add it there or fix the key"]),
+    "source-as-a-list": ((("source: guide-one", "source: [guide-one]"),), ["'source' is one citation key"]),
+    "duplicate-sign-and-unknown-field": ((("id: fever", "id: breath"), ('clinical: "Fever"', 'clinical: "Fever"\n    urgency: high')),
+                                         ["duplicate id 'breath'; each symptom is listed once", "unknown field 'urgency'"]),
+    "bad-style": ((("style: warning", "style: orange"),), ["'style' 'orange' must be one of: danger, warning, note"]),
+}
 
 
-def test_unknown_situation(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("[after-procedure, cancer]", "[after-procedure, holiday]"))
-    assert "signs entry 1 (id 'legs'): unknown situation 'holiday'" in message
-
-
-def test_line_without_source_or_consensus(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("    source: guide-one\n", ""))
-    assert "signs entry 1 (id 'legs'): no 'source'; add source: key, the public page whose wording" in message
-    assert "consensus: true" in message   # evidence under `sources` alone is not a wording source
-
-
-def test_source_and_consensus_together(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("    sources: [trial-one]\n", "    sources: [trial-one]\n    consensus: true\n"))
-    assert "give 'source' or 'consensus: true', not both" in message
-
-
-def test_a_source_key_not_in_references_fails(tmp_path):
-    """Issue 20: every sign names the page whose wording it follows; a key with no reference fails."""
-    message = load_bad(tmp_path, GOOD.replace("source: guide-one", "source: nhs-sepsis-typo"))
-    assert "signs entry 1 (id 'legs'): source 'nhs-sepsis-typo' is not in references.yml; add it there" in message
-
-
-def test_an_evidence_key_not_in_references_fails(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("[trial-one]", "[nice-ng999]"))
-    assert "source 'nice-ng999' is not in references.yml; add it there or fix the key" in message
+@broken_cases(BROKEN)
+def test_broken_advice_fails_naming_the_sign_and_the_fix(tmp_path, edits, expected):
+    assert_says(load_bad(tmp_path, edited(GOOD, edits)), expected)
 
 
 def test_a_wording_source_must_be_a_page_a_reviewer_can_open(tmp_path):
@@ -103,28 +99,12 @@ def test_a_wording_source_must_be_a_page_a_reviewer_can_open(tmp_path):
     assert "'url' must be a web address starting with https://" in str(info.value)
 
 
-def test_one_source_key_not_a_list(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("source: guide-one", "source: [guide-one]"))
-    assert "'source' is one citation key" in message
-
-
 def test_night_line_needs_its_source(tmp_path):
     night = '\nnight:\n  title: "At night"\n  text: "call 111"\n  source: not-a-key\n'
     message = load_bad(tmp_path, GOOD + night)
     assert "night: source 'not-a-key' is not in references.yml" in message
     good = load_urgent_care(data_with(tmp_path, GOOD + night.replace("not-a-key", "review-one")))
     assert good.night.text == "call 111" and good.keys()[-1] == "review-one"
-
-
-def test_duplicate_sign_and_unknown_field(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("id: fever", "id: breath").replace('clinical: "Fever"', 'clinical: "Fever"\n    urgency: high'))
-    assert "duplicate id 'breath'; each symptom is listed once" in message
-    assert "unknown field 'urgency'" in message
-
-
-def test_bad_style(tmp_path):
-    message = load_bad(tmp_path, GOOD.replace("style: warning", "style: orange"))
-    assert "'style' 'orange' must be one of: danger, warning, note" in message
 
 
 def test_real_data_loads_and_every_999_sign_is_sourced_or_marked():
