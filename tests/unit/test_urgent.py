@@ -180,3 +180,31 @@ def test_real_data_has_a_crisis_route_for_everyone():
     assert signs["self-harm"].tier == "999" and signs["self-harm"].source
     assert signs["mental-health-crisis"].tier == "same-day" and signs["mental-health-crisis"].source
     assert "116 123" in signs["mental-health-crisis"].text and "mental health option" in signs["mental-health-crisis"].text
+
+
+def test_real_data_has_a_clot_line_wherever_immobility_applies():
+    """Issue 20b (review R7): a painful, swollen leg can be a clot (DVT), the warning sign before a
+    clot in the lung; the NHS DVT page puts it at an urgent GP appointment or NHS 111 (this site's
+    same-day tier), for everyone who is immobile: after the procedure and with a spinal fracture."""
+    care = load_urgent_care(ROOT / "data")
+    signs = {s.id: s for s in care.signs}
+    assert "dvt" in signs, "no DVT line in data/urgent-care.yml"
+    dvt = signs["dvt"]
+    assert dvt.tier == "same-day" and dvt.source == "nhs-dvt"
+    assert {"after-procedure", "spinal-fracture"} <= set(dvt.situations)
+    assert "leg" in dvt.text and "swollen" in dvt.text
+
+
+def test_real_data_sends_new_nerve_pain_after_cancer_to_999():
+    """Issue 20b (review O3): new pain in a band round the chest or tummy, or down a leg, in someone
+    who has had cancer can be cord compression: NICE (CG75, NG234 via its BMJ summary) says contact
+    the MSCC service immediately, an oncological emergency. No line a reader with cancer sees may
+    steer that pain to a same-day, GP or next-day route, and its clinical words must not assume cement."""
+    care = load_urgent_care(ROOT / "data")
+    line = next((s for s in care.signs if s.id == "cancer-nerve-pain"), None)
+    assert line is not None, "no line for new nerve pain after cancer in data/urgent-care.yml"
+    assert line.tier == "999" and {"cancer", "spinal-fracture"} <= set(line.situations)
+    assert "band" in line.text and "leg" in line.text and "cancer" in line.text
+    assert "cement" not in line.clinical.lower()
+    slower = [s.id for s in care.signs if "cancer" in s.situations and s.tier != "999" and "band" in s.text]
+    assert not slower, f"band pain shown to readers with cancer below the 999 tier: {slower}"
