@@ -254,6 +254,10 @@ def test_notes_read_as_the_handout_prints_them(rules):
     ("f", "Call 111 if you feel worse", ["111", "feel worse"]),
     ("b", "A and E if you fall", ["A and E"]),
     ("n1", "emergency dose only", ["emergency"]),
+    # the symptom words of the warning signs (reviews/followups-review.md, open item 3)
+    ("o", "Ring the ward if your legs go numb or weak", ["numb", "weak"]),
+    ("pnw", "Call us about bleeding or chest pain", ["bleeding", "chest pain"]),
+    ("f", "Tell us if breathless, confused or tingling", ["breathless", "confused", "tingling"]),
 ])
 def test_free_text_that_reads_like_urgent_advice_is_named(rules, key, text, words):
     """The form warns (reviews/discharge-27-review.md): the team's own words print above the handout's

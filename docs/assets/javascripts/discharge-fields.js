@@ -365,7 +365,9 @@
      "999", "A&E", "if feverish"). The notes print above the handout's warning-sign list, so a team's
      own words could seem to replace it: a patient with a 999 sign might ring a ward phone instead.
      The form warns (it does not refuse: "no fever since" is harmless) and names the box. */
-  var URGENT_WORDS = /\b999\b|\b111\b|\bA\s*(?:&|and)\s*E\b|\bemergenc\w*|\burgent\w*|\bambulance|\bunwell\b|\bfeel(?:ing)? (?:ill|worse|poorly)\b|\bfever\w*|\btemperature\b|\bsepsis\b|\bany (?:problems?|concerns?|worries)\b|\bworried\b|\bif (?:you are |you're )?concerned\b/gi;
+  // Routes and the symptom words of the 999 and same-day signs (review of the follow-ups, open item 3):
+  // "ring the ward if your legs go numb" is warning-sign advice in the team's own words.
+  var URGENT_WORDS = /\b999\b|\b111\b|\bA\s*(?:&|and)\s*E\b|\bemergenc\w*|\burgent\w*|\bambulance|\bunwell\b|\bfeel(?:ing)? (?:ill|worse|poorly)\b|\bfever\w*|\btemperature\b|\bsepsis\b|\bany (?:problems?|concerns?|worries)\b|\bworried\b|\bif (?:you are |you're )?concerned\b|\bnumb\w*|\bweak\w*|\btingl\w*|\bpins and needles\b|\bbleed\w*|\bbreathless\w*|\bshort of breath\b|\bchest pain\b|\bconfus\w*|\bcollaps\w*/gi;
   var FREE_TEXT = ["n1", "n2", "n3", "n4", "pdw", "pnw", "f", "b", "o"];
 
   function urgentWords(values) {
