@@ -93,7 +93,7 @@ def _check(where: str, entry: dict, docs_dir: Path | None, known: set[str] | Non
         if keys is None:
             problems.append(f"{where}: 'sources' must be a list of citation keys from {references.FILENAME}")
         elif known is not None:
-            problems += [f"{where}: source '{k}' is not in {references.FILENAME}" for k in keys if k not in known]
+            problems += references.unknown_keys(where, keys, known)
     last = datafile.as_date(entry.get("last_searched"))
     if last is None:
         problems.append(f"{where}: 'last_searched' must be the day of the search as YYYY-MM-DD")

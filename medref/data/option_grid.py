@@ -94,12 +94,7 @@ def _text_problems(where: str, field: str, value, sources) -> list[str]:
 
 
 def _sources_problems(where: str, sources, known: set[str]) -> list[str]:
-    if sources is None:
-        return []
-    if not isinstance(sources, list) or not all(isinstance(k, str) for k in sources):
-        return [f"{where}: 'sources' must be a list of citation keys, e.g. [aomrc-ebi]"]
-    return [f"{where}: source '{k}' is not in {references.FILENAME}; add it there or fix the key"
-            for k in sources if k not in known]
+    return references.sources_problems(where, sources, known, "aomrc-ebi")
 
 
 def _cell_problems(where: str, cell, figures: dict, known: set[str]) -> list[str]:

@@ -216,6 +216,21 @@ def load_references(data_dir: str | Path) -> dict[str, Reference]:
     return datafile.load_yaml(path, lambda data: parse_references(data, str(path)), ReferenceDataError)
 
 
+def unknown_keys(where: str, keys, known) -> list[str]:
+    """One problem per key not in references.yml, in the same words for every data file that cites."""
+    return [f"{where}: source '{key}' is not in {FILENAME}; add it there or fix the key"
+            for key in keys if key not in known]
+
+
+def sources_problems(where: str, sources, known, example: str) -> list[str]:
+    """A `sources:` field: absent is fine; otherwise a list of keys, each in references.yml."""
+    if sources is None:
+        return []
+    if not isinstance(sources, list) or not all(isinstance(key, str) for key in sources):
+        return [f"{where}: 'sources' must be a list of citation keys from {FILENAME}, e.g. [{example}]"]
+    return unknown_keys(where, sources, known)
+
+
 def load_citing(data_dir: str | Path, filename: str, parse, error: type[Exception], section: str,
                 refs: dict[str, Reference] | None = None):
     """`parse(data, source, reference keys)` for a data file whose entries cite references (risks,

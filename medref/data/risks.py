@@ -152,8 +152,8 @@ def _figure_problems(where: str, fig: dict, known: set[str]) -> list[str]:
         problems.append(f"{where}: no figure; give 'numerator' (with 'denominator'), 'rate', "
                         "or 'low' and 'high'")
     source = fig.get("source")
-    if source is not None and source not in known:
-        problems.append(f"{where}: source '{source}' is not in {references.FILENAME}; add it there or fix the key")
+    if source is not None:
+        problems += references.unknown_keys(where, [source], known)
     return problems
 
 
@@ -191,12 +191,8 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     if not sources:
         problems.append(f"{where}: no 'sources'; add sources: [key] with the key(s) of the work(s) in "
                         f"{references.FILENAME} that give this figure")
-    elif not isinstance(sources, list) or not all(isinstance(s, str) for s in sources):
-        problems.append(f"{where}: 'sources' must be a list of citation keys, e.g. [hsieh2019]")
-    else:
-        for key in sources:
-            if key not in known:
-                problems.append(f"{where}: source '{key}' is not in {references.FILENAME}; add it there or fix the key")
+    else:  # required here, so present: a list of keys, each in references.yml
+        problems += references.sources_problems(where, sources, known, "hsieh2019")
     figures, arms = entry.get("figures"), entry.get("arms")
     if bool(figures) == bool(arms):
         problems.append(f"{where}: give either 'figures' (one or more counts or rates) or 'arms' "

@@ -175,8 +175,8 @@ def _entry_problems(where: str, entry: dict, known: set[str]) -> list[str]:
     if not source:
         problems.append(f"{where}: missing 'source'; add the citation key of the trial's main report "
                         f"(from {references.FILENAME}), e.g. source: kallmes2009")
-    elif source not in known:
-        problems.append(f"{where}: source '{source}' is not in {references.FILENAME}; add it there or fix the key")
+    else:
+        problems += references.unknown_keys(where, [source], known)
     design = entry.get("design")
     if design not in DESIGNS:
         problems.append(f"{where}: unknown design {design!r}; use one of: {', '.join(DESIGNS)}")
@@ -221,8 +221,8 @@ def _facts_problems(where: str, facts, known: set[str]) -> list[str]:
     for at, fact in datafile.items(facts, where, problems, noun="fact", fields=FACT_FIELDS):
         if not isinstance(fact.get("text"), str) or not fact["text"].strip():
             problems.append(f"{at}: missing 'text' (the finding in plain words, with its numbers)")
-        if fact.get("source") is not None and fact["source"] not in known:
-            problems.append(f"{at}: source '{fact['source']}' is not in {references.FILENAME}")
+        if fact.get("source") is not None:
+            problems += references.unknown_keys(at, [fact["source"]], known)
     return problems
 
 

@@ -182,19 +182,11 @@ def _source_problems(where_: str, entry: dict, known) -> list[str]:
                         "evidence under 'sources'")
     elif source:
         if source not in known:
-            problems.append(f"{where_}: source '{source}' is not in {references.FILENAME}; add it there "
-                            "or fix the key")
+            problems += references.unknown_keys(where_, [source], known)
         elif not _public_page(source, known):
             problems.append(f"{where_}: source '{source}' has no https address in {references.FILENAME}; the "
                             "wording source must be a public page a reviewer can open (add its url)")
-    if sources is not None:
-        if not isinstance(sources, list) or not all(isinstance(k, str) for k in sources):
-            problems.append(f"{where_}: 'sources' must be a list of citation keys, e.g. [liao2018]")
-        else:
-            for key in sources:
-                if key not in known:
-                    problems.append(f"{where_}: source '{key}' is not in {references.FILENAME}; add it there "
-                                    "or fix the key")
+    problems += references.sources_problems(where_, sources, known, "liao2018")
     return problems
 
 
@@ -208,8 +200,8 @@ def _night(source: str, data: dict, known) -> tuple[Night | None, list[str]]:
     problems = (datafile.unknown_fields(where_, entry, NIGHT_FIELDS) + plaintext.entry_problems(where_, entry, LIMITS)
                 + _required(where_, entry, ("title", "text", "source")))
     key = entry.get("source")
-    if isinstance(key, str) and key and key not in known:
-        problems.append(f"{where_}: source '{key}' is not in {references.FILENAME}; add it there or fix the key")
+    if isinstance(key, str) and key:
+        problems += references.unknown_keys(where_, [key], known)
     if problems:
         return None, problems
     return Night(_text(entry["title"]), _text(entry["text"]), _text(key)), []

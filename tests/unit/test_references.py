@@ -149,3 +149,17 @@ def test_every_reference_is_cited():
     assert proc.returncode == 0, (
         f"data/references.yml has references no page cites: {proc.stdout.split()}; "
         "cite each one on a page ([@key]) or remove it from data/references.yml\n" + proc.stderr)
+
+
+def test_every_citing_file_names_an_unknown_key_in_the_same_words():
+    """references.unknown_keys / sources_problems: the one wording for a key not in references.yml,
+    used by risks, trials, urgent care, the option grid and the literature watch."""
+    from medref.data import references as refs
+    known = {"hsieh2019"}
+    assert refs.unknown_keys("risks.yml: entry 1", ["hsieh2019", "nope"], known) == [
+        "risks.yml: entry 1: source 'nope' is not in references.yml; add it there or fix the key"]
+    assert refs.sources_problems("x", None, known, "hsieh2019") == []
+    assert refs.sources_problems("x", "hsieh2019", known, "hsieh2019") == [
+        "x: 'sources' must be a list of citation keys from references.yml, e.g. [hsieh2019]"]
+    assert refs.sources_problems("x", ["nope"], known, "hsieh2019") == [
+        "x: source 'nope' is not in references.yml; add it there or fix the key"]
